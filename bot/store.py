@@ -1,0 +1,436 @@
+"""The claim store: every SQL statement whosaid runs lives here, behind one class."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from bot.models import Article, Claim, Person, Source, Statement
+from bot.text import fold, same_utterance, words
+
+GROUPED_KINDS = ("speech", "fragment")
+KIND_RANK = {"speech": 0, "fragment": 1, "indirect": 2, "term": 3}
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def text_hash(text: str) -> str:
+    """Identity of an article's text, blind to trailing whitespace."""
+    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
+
+
+def alias_key(name: str) -> str:
+    """How aliases are compared: folded words, handles without the @."""
+    return fold(name.lstrip("@"))
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    db["articles"].create(
+        {"id": int, "name": str, "url": str, "outlet": str, "headline": str, "published": str, "text": str,
+         "text_hash": str, "ingested_at": str},
+        pk="id", not_null={"name", "text", "text_hash"},
+    )
+    db["articles"].create_index(["name"], unique=True)
+    db["articles"].create_index(["text_hash"])
+    db["articles"].create_index(["url"])
+    db["people"].create({"id": int, "name": str, "role": str}, pk="id", not_null={"name"})
+    db["people"].create_index(["name"], unique=True)
+    db["aliases"].create({"key": str, "alias": str, "person_id": int}, pk="key",
+                         foreign_keys=[("person_id", "people", "id")])
+    db["statements"].create(
+        {"id": int, "person_id": int, "kind": str, "text": str, "said_on": str, "medium": str,
+         "first_seen": str},
+        pk="id", foreign_keys=[("person_id", "people", "id")],
+    )
+    db["statements"].create_index(["person_id", "said_on"])
+    db["statements"].create_index(["said_on"])
+    db["statements"].create_index(["first_seen"])
+    db["claims"].create(
+        {"id": int, "article_id": int, "statement_id": int, "person_id": int, "kind": str, "start": int,
+         "end": int, "quote": str, "sentence": str, "speaker_mention": str, "role": str, "said_on": str,
+         "medium": str},
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("statement_id", "statements", "id"),
+                      ("person_id", "people", "id")],
+    )
+    db["claims"].create_index(["article_id"])
+    db["claims"].create_index(["statement_id"])
+    db["claims"].create_index(["person_id"])
+    db["claims"].enable_fts(["quote"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db.execute("CREATE VIRTUAL TABLE claims_fts_vocab USING fts5vocab(claims_fts, 'row')")
+    db["channels"].create(
+        {"channel_id": str, "watch": int, "digest_on": int, "digest_time": str, "digest_tz": str,
+         "digest_empty": str, "last_digest_at": str},
+        pk="channel_id", defaults={"watch": 0, "digest_on": 0, "digest_empty": "line"},
+    )
+    db["digest_ledger"].create({"channel_id": str, "day": str, "posted_at": str}, pk=("channel_id", "day"))
+    db["events"].create({"event_id": str, "seen_at": str}, pk="event_id")
+    db["feeds"].create({"url": str, "polled_at": str, "error": str}, pk="url")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+
+
+@dataclass
+class IngestOutcome:
+    """What one article's ingest did."""
+
+    status: str  # "added", "replaced", "unchanged", "duplicate"
+    claims: int = 0
+    duplicate_of: str | None = None
+
+
+class Store:
+    """A claim store in one SQLite file: articles, people, claims and the statements grouping them."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        conn = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA busy_timeout=30000")
+        self.db = sqlite_utils.Database(conn)
+        self.migrate()
+
+    def close(self) -> None:
+        """Release the file."""
+        self.db.conn.close()
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest version, one transaction per step."""
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self.db.conn:
+                step(self.db)
+                self.db.execute(f"PRAGMA user_version = {number}")
+
+    @property
+    def schema_version(self) -> int:
+        """The migration the file is at."""
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    # -- articles and ingest -------------------------------------------------------------------------
+
+    def article_status(self, article: Article) -> IngestOutcome | None:
+        """Whether ingesting `article` would change nothing (same text already here), without extracting."""
+        digest = text_hash(article.text)
+        row = self.db.execute(
+            "SELECT name FROM articles WHERE text_hash = ? ORDER BY name = ? DESC LIMIT 1", [digest, article.name]
+        ).fetchone()
+        if row is None:
+            return None
+        if row[0] == article.name:
+            return IngestOutcome("unchanged")
+        return IngestOutcome("duplicate", duplicate_of=row[0])
+
+    def has_url(self, url: str) -> bool:
+        """True when an article from this URL is stored."""
+        return self.db.execute("SELECT 1 FROM articles WHERE url = ? OR name = ?", [url, url]).fetchone() is not None
+
+    def ingest(self, article: Article, claims: Sequence[Claim], people: Sequence[Person] = ()) -> IngestOutcome:
+        """Store one article and its claims in one transaction: all of it or, on any error, nothing."""
+        known = self.article_status(article)
+        if known:
+            return known
+        with self.db.conn:
+            old = self.db.execute("SELECT id FROM articles WHERE name = ?", [article.name]).fetchone()
+            if old:
+                self._delete_article(old[0])
+            article_id = self.db["articles"].insert(
+                {"name": article.name, "url": article.url, "outlet": article.outlet, "headline": article.headline,
+                 "published": article.published.isoformat() if article.published else None,
+                 "text": article.text, "text_hash": text_hash(article.text), "ingested_at": _now()}
+            ).last_pk
+            for person in people:
+                self._person_id(person.name, person.role, person.aliases)
+            touched: set[int] = set()
+            for claim in claims:
+                touched.add(self._add_claim(article, article_id, claim))
+            for statement_id in touched:
+                self._refresh_statement(statement_id)
+        return IngestOutcome("replaced" if old else "added", claims=len(claims))
+
+    def _delete_article(self, article_id: int) -> None:
+        statement_ids = [r[0] for r in self.db.execute(
+            "SELECT DISTINCT statement_id FROM claims WHERE article_id = ?", [article_id])]
+        self.db.execute("DELETE FROM claims WHERE article_id = ?", [article_id])
+        self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+        for statement_id in statement_ids:
+            self._refresh_statement(statement_id)
+
+    def _person_id(self, name: str | None, role: str | None = None, aliases: Iterable[str] = ()) -> int | None:
+        """The person a name stands for, created on first sight, with new aliases and role recorded."""
+        if not name or not alias_key(name):
+            return None
+        row = self.db.execute("SELECT person_id FROM aliases WHERE key = ?", [alias_key(name)]).fetchone()
+        if row:
+            person_id = row[0]
+        else:
+            found = self.db.execute("SELECT id FROM people WHERE name = ?", [name]).fetchone()
+            person_id = found[0] if found else self.db["people"].insert({"name": name, "role": role}).last_pk
+        if role:
+            self.db.execute("UPDATE people SET role = ? WHERE id = ? AND role IS NULL", [role, person_id])
+        for alias in [name, *aliases]:
+            if alias_key(alias):
+                self.db.execute("INSERT OR IGNORE INTO aliases (key, alias, person_id) VALUES (?, ?, ?)",
+                                [alias_key(alias), alias, person_id])
+        return person_id
+
+    def _add_claim(self, article: Article, article_id: int, claim: Claim) -> int:
+        person_id = self._person_id(claim.speaker, claim.role, [claim.speaker_mention or ""])
+        statement_id = self._matching_statement(claim, person_id)
+        if statement_id is None:
+            statement_id = self.db["statements"].insert(
+                {"person_id": person_id, "kind": claim.kind, "text": claim.quote, "first_seen": _now()}
+            ).last_pk
+        self.db["claims"].insert(
+            {"article_id": article_id, "statement_id": statement_id, "person_id": person_id, "kind": claim.kind,
+             "start": claim.start, "end": claim.end, "quote": claim.quote,
+             "sentence": article.text[claim.sentence_start:claim.sentence_end].strip(),
+             "speaker_mention": claim.speaker_mention, "role": claim.role,
+             "said_on": claim.said_on.isoformat() if claim.said_on else None, "medium": claim.medium}
+        )
+        return statement_id
+
+    def _matching_statement(self, claim: Claim, person_id: int | None) -> int | None:
+        """The statement this claim quotes again (same speaker, same words), merging any it bridges."""
+        if claim.kind not in GROUPED_KINDS or person_id is None:
+            return None
+        terms = self.rare_terms(words(claim.quote), limit=8)
+        if not terms:
+            return None
+        rows = self.db.execute(
+            f"""SELECT DISTINCT c.statement_id, c.quote FROM claims_fts f JOIN claims c ON c.id = f.rowid
+                WHERE claims_fts MATCH ? AND c.person_id = ? AND c.kind IN ({",".join("?" * len(GROUPED_KINDS))})
+                ORDER BY f.rank LIMIT 40""",
+            [fts_any(terms), person_id, *GROUPED_KINDS],
+        ).fetchall()
+        matched = sorted({sid for sid, quote in rows if same_utterance(claim.quote, quote)})
+        if not matched:
+            return None
+        keep, *merged = matched
+        for statement_id in merged:
+            self.db.execute("UPDATE claims SET statement_id = ? WHERE statement_id = ?", [keep, statement_id])
+            self.db.execute("DELETE FROM statements WHERE id = ?", [statement_id])
+        return keep
+
+    def _refresh_statement(self, statement_id: int) -> None:
+        """Recompute a statement's fullest wording, kind, date and medium from its claims; drop it if empty."""
+        rows = self.db.execute(
+            """SELECT c.quote, c.kind, c.said_on, c.medium, c.person_id FROM claims c
+               JOIN articles a ON a.id = c.article_id WHERE c.statement_id = ?
+               ORDER BY a.published IS NULL, a.published, c.id""",
+            [statement_id],
+        ).fetchall()
+        if not rows:
+            self.db.execute("DELETE FROM statements WHERE id = ?", [statement_id])
+            return
+        text = max((r[0] for r in rows), key=lambda q: len(words(q)))
+        kind = min((r[1] for r in rows), key=KIND_RANK.__getitem__)
+        said_on = min((r[2] for r in rows if r[2]), default=None)
+        medium = next((r[3] for r in rows if r[3]), None)
+        self.db.execute(
+            "UPDATE statements SET text = ?, kind = ?, said_on = ?, medium = ?, person_id = ? WHERE id = ?",
+            [text, kind, said_on, medium, rows[0][4], statement_id],
+        )
+
+    # -- people --------------------------------------------------------------------------------------
+
+    def people(self) -> list[Person]:
+        """Every speaker with aliases, role and claim count, most quoted first."""
+        rows = self.db.execute(
+            """SELECT p.id, p.name, p.role, (SELECT count(*) FROM claims c WHERE c.person_id = p.id) AS n,
+                      (SELECT group_concat(alias, char(31)) FROM aliases WHERE person_id = p.id)
+               FROM people p ORDER BY n DESC, p.name"""
+        ).fetchall()
+        return [
+            Person(name=name, role=role, claims=n,
+                   aliases=sorted({a for a in (aliases or "").split("\x1f") if a and a != name}))
+            for _, name, role, n, aliases in rows
+        ]
+
+    def find_people(self, name: str) -> list[int]:
+        """Ids of the people an alias, surname or handle names."""
+        key = alias_key(name)
+        if not key:
+            return []
+        rows = self.db.execute(
+            """SELECT DISTINCT person_id FROM aliases
+               WHERE key = ? OR key LIKE ? OR key LIKE ? OR replace(key, ' ', '') = ?""",
+            [key, f"% {key}", f"{key} %", key.replace(" ", "")],
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    # -- lookup --------------------------------------------------------------------------------------
+
+    def rare_terms(self, terms: Sequence[str], *, limit: int) -> list[str]:
+        """The `limit` terms that occur in the fewest claims; terms no claim holds cannot match and are left out."""
+        unique = list(dict.fromkeys(t for t in terms if t))
+        if not unique:
+            return []
+        counts = dict(self.db.execute(
+            f"SELECT term, doc FROM claims_fts_vocab WHERE term IN ({','.join('?' * len(unique))})", unique
+        ).fetchall())
+        return sorted((t for t in unique if t in counts), key=counts.__getitem__)[:limit]
+
+    def search_claims(
+        self, terms: Sequence[str], *, limit: int = 50, person_ids: Sequence[int] | None = None,
+        kinds: Sequence[str] = GROUPED_KINDS, on: date | None = None, since: date | None = None,
+        outlet: str | None = None,
+    ) -> list[tuple[int, str]]:
+        """(statement id, claim wording) of the claims best matching any of `terms`, best first."""
+        if not terms:
+            return []
+        where, params = self._filters(person_ids=person_ids, kinds=kinds, on=on, since=since, outlet=outlet)
+        rows = self.db.execute(
+            f"""SELECT c.statement_id, c.quote FROM claims_fts f JOIN claims c ON c.id = f.rowid
+                JOIN articles a ON a.id = c.article_id
+                WHERE claims_fts MATCH ? {where} ORDER BY f.rank LIMIT ?""",
+            [fts_any(terms), *params, limit],
+        ).fetchall()
+        return [(r[0], r[1]) for r in rows]
+
+    def statement_ids(
+        self, *, person_ids: Sequence[int] | None = None, kinds: Sequence[str] = GROUPED_KINDS,
+        on: date | None = None, since: date | None = None, outlet: str | None = None, limit: int = 20,
+    ) -> list[int]:
+        """Statements matching filters alone, newest first."""
+        where, params = self._filters(person_ids=person_ids, kinds=kinds, on=on, since=since, outlet=outlet)
+        rows = self.db.execute(
+            f"""SELECT c.statement_id, max(coalesce(c.said_on, a.published, '')) AS day
+                FROM claims c JOIN articles a ON a.id = c.article_id WHERE 1 {where}
+                GROUP BY c.statement_id ORDER BY day DESC, c.statement_id DESC LIMIT ?""",
+            [*params, limit],
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    @staticmethod
+    def _filters(*, person_ids, kinds, on, since, outlet) -> tuple[str, list]:
+        clauses, params = [], []
+        if person_ids is not None:
+            clauses.append(f"c.person_id IN ({','.join('?' * len(person_ids)) or 'NULL'})")
+            params += list(person_ids)
+        if kinds:
+            clauses.append(f"c.kind IN ({','.join('?' * len(kinds))})")
+            params += list(kinds)
+        if on:
+            clauses.append("coalesce(c.said_on, a.published) = ?")
+            params.append(on.isoformat())
+        if since:
+            clauses.append("coalesce(c.said_on, a.published) >= ?")
+            params.append(since.isoformat())
+        if outlet:
+            clauses.append("(a.outlet LIKE ? OR a.url LIKE ? OR a.name LIKE ?)")
+            params += [f"%{outlet}%"] * 3
+        return "".join(f" AND {c}" for c in clauses), params
+
+    def statements(self, ids: Sequence[int]) -> list[Statement]:
+        """Full statements with every source, in the order of `ids`."""
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        heads = {r[0]: r for r in self.db.execute(
+            f"""SELECT s.id, p.name, p.role, s.text, s.said_on, s.medium FROM statements s
+                LEFT JOIN people p ON p.id = s.person_id WHERE s.id IN ({marks})""", list(ids))}
+        sources: dict[int, list[Source]] = {}
+        for row in self.db.execute(
+            f"""SELECT c.statement_id, a.name, a.outlet, a.published, a.headline, a.url, c.quote, c.sentence, c.kind
+                FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.statement_id IN ({marks})
+                ORDER BY a.published IS NULL, a.published, a.name, c.start""", list(ids)):
+            sources.setdefault(row[0], []).append(Source(
+                article=row[1], outlet=row[2], published=row[3], headline=row[4], url=row[5], quote=row[6],
+                sentence=row[7] or row[6], kind=row[8]))
+        out = []
+        for sid in ids:
+            if sid not in heads:
+                continue
+            _, speaker, role, text, said_on, medium = heads[sid]
+            srcs = sources.get(sid, [])
+            out.append(Statement(id=sid, speaker=speaker, role=role, text=text, said_on=said_on, medium=medium,
+                                 sources=srcs, variants=wording_variants(srcs)))
+        return out
+
+    def statements_said_on(self, day: date) -> list[int]:
+        """Statements made on `day` (direct words and reported speech)."""
+        rows = self.db.execute(
+            "SELECT id FROM statements WHERE said_on = ? AND kind != 'term' ORDER BY id", [day.isoformat()]
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def statements_seen_since(self, moment: str | None) -> list[int]:
+        """Statements first stored after `moment` (ISO time), or all of them."""
+        rows = self.db.execute(
+            "SELECT id FROM statements WHERE kind != 'term' AND first_seen > ? ORDER BY id", [moment or ""]
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        """How much the store holds."""
+        return {t: self.db[t].count for t in ("articles", "people", "statements", "claims")}
+
+    # -- channels, events, digests, feeds ----------------------------------------------------------
+
+    def channel(self, channel_id: str) -> dict:
+        """A channel's settings, defaults when never set."""
+        try:
+            return self.db["channels"].get(channel_id)
+        except sqlite_utils.db.NotFoundError:
+            return {"channel_id": channel_id, "watch": 0, "digest_on": 0, "digest_time": None,
+                    "digest_tz": None, "digest_empty": "line", "last_digest_at": None}
+
+    def update_channel(self, channel_id: str, **fields: object) -> None:
+        """Change some of a channel's settings."""
+        with self.db.conn:
+            self.db["channels"].upsert({"channel_id": channel_id, **fields}, pk="channel_id")
+
+    def digest_channels(self) -> list[dict]:
+        """Channels subscribed to the daily digest."""
+        return list(self.db["channels"].rows_where("digest_on = 1", order_by="channel_id"))
+
+    def claim_digest(self, channel_id: str, day: str) -> bool:
+        """Reserve the one digest of `day` for a channel; False if some process already has it."""
+        with self.db.conn:
+            cursor = self.db.execute(
+                "INSERT OR IGNORE INTO digest_ledger (channel_id, day, posted_at) VALUES (?, ?, ?)",
+                [channel_id, day, _now()],
+            )
+        return cursor.rowcount == 1
+
+    def release_digest(self, channel_id: str, day: str) -> None:
+        """Give back a reserved digest that could not be posted, so a later attempt may post it."""
+        with self.db.conn:
+            self.db.execute("DELETE FROM digest_ledger WHERE channel_id = ? AND day = ?", [channel_id, day])
+
+    def first_seen(self, event_id: str) -> bool:
+        """Record a Slack event id; False when it was seen before (a redelivery)."""
+        with self.db.conn:
+            cursor = self.db.execute("INSERT OR IGNORE INTO events (event_id, seen_at) VALUES (?, ?)",
+                                     [event_id, _now()])
+        return cursor.rowcount == 1
+
+    def record_feed(self, url: str, error: str | None = None) -> None:
+        """Note a feed poll and its error, if any."""
+        with self.db.conn:
+            self.db["feeds"].upsert({"url": url, "polled_at": _now(), "error": error}, pk="url")
+
+
+def fts_any(terms: Iterable[str]) -> str:
+    """An FTS5 query matching any of `terms`, each quoted so no input is read as query syntax."""
+    return " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
+def wording_variants(sources: Sequence[Source]) -> list[str]:
+    """Each distinct wording of the same words across outlets, when they disagree."""
+    direct = [s.quote for s in sources if s.kind in GROUPED_KINDS]
+    distinct = list(dict.fromkeys(q.strip() for q in direct))
+    if len({fold(q) for q in distinct}) < 2:
+        return []
+    return distinct

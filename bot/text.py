@@ -1,0 +1,51 @@
+"""Typography-blind word keys, so that curly marks, dashes, case and accents never count as differences."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz import fuzz
+
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+# Invisible marks and apostrophes join a word instead of splitting it, so offsets stay those of the text.
+_WORD = re.compile(rf"[^\W_]+(?:['’{_INVISIBLE}]+[^\W_]+)*", re.UNICODE)
+_DROP = dict.fromkeys(map(ord, "'’" + _INVISIBLE))
+
+
+def fold_word(word: str) -> str:
+    """Lowercase, strip accents and unify apostrophes in one word."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return plain.translate(_DROP)
+
+
+def word_spans(text: str) -> list[tuple[str, int, int]]:
+    """Folded words with their offsets in `text`, so matches map back to the source's own characters."""
+    return [(fold_word(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def words(text: str) -> list[str]:
+    """Folded words of `text`: the comparison key of a quote.
+
+    >>> words("“Ukraine should agree — IMMEDIATELY…”")
+    ['ukraine', 'should', 'agree', 'immediately']
+    """
+    return [w for w, _, _ in word_spans(text)]
+
+
+def fold(text: str) -> str:
+    """One string key of `text`: folded words joined by single spaces."""
+    return " ".join(words(text))
+
+
+def same_utterance(a: str, b: str, *, min_words: int = 3, threshold: float = 90.0) -> bool:
+    """True when the shorter wording stands, nearly word for word, inside the longer one.
+
+    >>> same_utterance("Ukraine should agree to this, IMMEDIATELY,", "... Ukraine should agree to this, IMMEDIATELY.")
+    True
+    """
+    short, long = sorted((fold(a), fold(b)), key=len)
+    if len(short.split()) < min_words:
+        return short == long and bool(short)
+    return fuzz.partial_ratio(short, long) >= threshold
