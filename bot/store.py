@@ -108,7 +108,7 @@ class Store:
         """Bring the schema to the newest version, one transaction per step."""
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
-            with self.db.conn:
+            with self.db.atomic():
                 step(self.db)
                 self.db.execute(f"PRAGMA user_version = {number}")
 
@@ -140,15 +140,13 @@ class Store:
         known = self.article_status(article)
         if known:
             return known
-        with self.db.conn:
+        with self.db.atomic():
             old = self.db.execute("SELECT id FROM articles WHERE name = ?", [article.name]).fetchone()
             if old:
                 self._delete_article(old[0])
-            article_id = self.db["articles"].insert(
-                {"name": article.name, "url": article.url, "outlet": article.outlet, "headline": article.headline,
+            article_id = self._insert("articles", {"name": article.name, "url": article.url, "outlet": article.outlet, "headline": article.headline,
                  "published": article.published.isoformat() if article.published else None,
-                 "text": article.text, "text_hash": text_hash(article.text), "ingested_at": _now()}
-            ).last_pk
+                 "text": article.text, "text_hash": text_hash(article.text), "ingested_at": _now()})
             for person in people:
                 self._person_id(person.name, person.role, person.aliases)
             touched: set[int] = set()
@@ -157,6 +155,13 @@ class Store:
             for statement_id in touched:
                 self._refresh_statement(statement_id)
         return IngestOutcome("replaced" if old else "added", claims=len(claims))
+
+    def _insert(self, table: str, row: dict) -> int:
+        """Insert inside the caller's transaction (sqlite-utils' insert would commit it early)."""
+        columns = ", ".join(f'"{c}"' for c in row)
+        cursor = self.db.execute(f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(row))})",
+                                 list(row.values()))
+        return cursor.lastrowid
 
     def _delete_article(self, article_id: int) -> None:
         statement_ids = [r[0] for r in self.db.execute(
@@ -175,7 +180,7 @@ class Store:
             person_id = row[0]
         else:
             found = self.db.execute("SELECT id FROM people WHERE name = ?", [name]).fetchone()
-            person_id = found[0] if found else self.db["people"].insert({"name": name, "role": role}).last_pk
+            person_id = found[0] if found else self._insert("people", {"name": name, "role": role})
         if role:
             self.db.execute("UPDATE people SET role = ? WHERE id = ? AND role IS NULL", [role, person_id])
         for alias in [name, *aliases]:
@@ -188,16 +193,14 @@ class Store:
         person_id = self._person_id(claim.speaker, claim.role, [claim.speaker_mention or ""])
         statement_id = self._matching_statement(claim, person_id)
         if statement_id is None:
-            statement_id = self.db["statements"].insert(
-                {"person_id": person_id, "kind": claim.kind, "text": claim.quote, "first_seen": _now()}
-            ).last_pk
-        self.db["claims"].insert(
-            {"article_id": article_id, "statement_id": statement_id, "person_id": person_id, "kind": claim.kind,
+            statement_id = self._insert(
+                "statements", {"person_id": person_id, "kind": claim.kind, "text": claim.quote, "first_seen": _now()}
+            )
+        self._insert("claims", {"article_id": article_id, "statement_id": statement_id, "person_id": person_id, "kind": claim.kind,
              "start": claim.start, "end": claim.end, "quote": claim.quote,
              "sentence": article.text[claim.sentence_start:claim.sentence_end].strip(),
              "speaker_mention": claim.speaker_mention, "role": claim.role,
-             "said_on": claim.said_on.isoformat() if claim.said_on else None, "medium": claim.medium}
-        )
+             "said_on": claim.said_on.isoformat() if claim.said_on else None, "medium": claim.medium})
         return statement_id
 
     def _matching_statement(self, claim: Claim, person_id: int | None) -> int | None:
@@ -388,7 +391,7 @@ class Store:
 
     def update_channel(self, channel_id: str, **fields: object) -> None:
         """Change some of a channel's settings."""
-        with self.db.conn:
+        with self.db.atomic():
             self.db["channels"].upsert({"channel_id": channel_id, **fields}, pk="channel_id")
 
     def digest_channels(self) -> list[dict]:
@@ -397,7 +400,7 @@ class Store:
 
     def claim_digest(self, channel_id: str, day: str) -> bool:
         """Reserve the one digest of `day` for a channel; False if some process already has it."""
-        with self.db.conn:
+        with self.db.atomic():
             cursor = self.db.execute(
                 "INSERT OR IGNORE INTO digest_ledger (channel_id, day, posted_at) VALUES (?, ?, ?)",
                 [channel_id, day, _now()],
@@ -406,19 +409,19 @@ class Store:
 
     def release_digest(self, channel_id: str, day: str) -> None:
         """Give back a reserved digest that could not be posted, so a later attempt may post it."""
-        with self.db.conn:
+        with self.db.atomic():
             self.db.execute("DELETE FROM digest_ledger WHERE channel_id = ? AND day = ?", [channel_id, day])
 
     def first_seen(self, event_id: str) -> bool:
         """Record a Slack event id; False when it was seen before (a redelivery)."""
-        with self.db.conn:
+        with self.db.atomic():
             cursor = self.db.execute("INSERT OR IGNORE INTO events (event_id, seen_at) VALUES (?, ?)",
                                      [event_id, _now()])
         return cursor.rowcount == 1
 
     def record_feed(self, url: str, error: str | None = None) -> None:
         """Note a feed poll and its error, if any."""
-        with self.db.conn:
+        with self.db.atomic():
             self.db["feeds"].upsert({"url": url, "polled_at": _now(), "error": error}, pk="url")
 
 

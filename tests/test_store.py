@@ -1,0 +1,190 @@
+"""The claim store on real SQLite files: schema, grouping, idempotent and atomic ingest."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.models import Article, Claim
+from bot.store import Store
+
+POST = "Ukraine should agree to this, IMMEDIATELY. HAVE THE MEETING, NOW!!!"
+
+
+def claim(text: str, quote: str, *, speaker: str | None = "Ann Example", kind: str = "speech", **extra) -> Claim:
+    """A claim on the first occurrence of `quote` in `text`."""
+    start = text.index(quote)
+    return Claim(start=start, end=start + len(quote), quote=quote, kind=kind, speaker=speaker,
+                 sentence_start=0, sentence_end=len(text), **extra)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    s = Store(tmp_path / "store.db")
+    yield s
+    s.close()
+
+
+def article(name: str, text: str, **extra) -> Article:
+    return Article(name=name, text=text, **extra)
+
+
+def test_fresh_file_is_migrated_and_reopens(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    Store(path).close()
+    again = Store(path)
+    assert again.schema_version == 1
+    assert set(again.db.table_names()) >= {"articles", "people", "aliases", "statements", "claims", "claims_fts"}
+    again.close()
+
+
+def test_same_words_in_two_articles_make_one_statement_with_variants(store: Store) -> None:
+    a = article("a.txt", f'"{POST}" Ann Example wrote.', outlet="Daily A", published=date(2025, 5, 11))
+    b = article("b.txt", 'Ann Example: "Ukraine must agree to this, IMMEDIATELY… HAVE THE MEETING NOW!"',
+                outlet="Daily B")
+    store.ingest(a, [claim(a.text, POST, medium="Truth Social", said_on=date(2025, 5, 11))])
+    store.ingest(b, [claim(b.text, "Ukraine must agree to this, IMMEDIATELY… HAVE THE MEETING NOW!")])
+    assert store.counts()["statements"] == 1
+    [statement] = store.statements(store.statement_ids())
+    assert statement.speaker == "Ann Example"
+    assert statement.medium == "Truth Social"
+    assert statement.said_on == date(2025, 5, 11)
+    assert [s.outlet for s in statement.sources] == ["Daily A", "Daily B"]
+    assert len(statement.variants) == 2
+
+
+def test_a_claim_bridging_two_statements_merges_them(store: Store) -> None:
+    a = article("a.txt", '"Ukraine should agree to this, IMMEDIATELY," she said. Then: "HAVE THE MEETING, NOW!!!"')
+    store.ingest(a, [claim(a.text, "Ukraine should agree to this, IMMEDIATELY,"),
+                     claim(a.text, "HAVE THE MEETING, NOW!!!")])
+    assert store.counts()["statements"] == 2
+    b = article("b.txt", f'She wrote: "{POST}"')
+    store.ingest(b, [claim(b.text, POST)])
+    assert store.counts()["statements"] == 1
+
+
+def test_different_speakers_never_share_a_statement(store: Store) -> None:
+    a = article("a.txt", f'"{POST}" one said.')
+    b = article("b.txt", f'"{POST}" another said.')
+    store.ingest(a, [claim(a.text, POST, speaker="Ann Example")])
+    store.ingest(b, [claim(b.text, POST, speaker="Bob Other")])
+    assert store.counts()["statements"] == 2
+
+
+def test_same_article_again_changes_nothing(store: Store) -> None:
+    a = article("a.txt", f'"{POST}" Ann Example wrote.')
+    assert store.ingest(a, [claim(a.text, POST)]).status == "added"
+    before = store.db.execute("SELECT * FROM claims").fetchall()
+    assert store.ingest(a, [claim(a.text, POST)]).status == "unchanged"
+    assert store.db.execute("SELECT * FROM claims").fetchall() == before
+
+
+def test_same_text_under_another_name_is_a_duplicate(store: Store) -> None:
+    a = article("a.txt", f'"{POST}" Ann Example wrote.')
+    store.ingest(a, [claim(a.text, POST)])
+    outcome = store.ingest(article("copy.txt", a.text + "\n"), [claim(a.text, POST)])
+    assert (outcome.status, outcome.duplicate_of) == ("duplicate", "a.txt")
+    assert store.counts()["articles"] == 1
+
+
+def test_edited_article_replaces_its_claims(store: Store) -> None:
+    a = article("a.txt", f'"{POST}" Ann Example wrote.')
+    store.ingest(a, [claim(a.text, POST)])
+    edited = article("a.txt", '"We will talk on Monday," Ann Example said.')
+    assert store.ingest(edited, [claim(edited.text, "We will talk on Monday,")]).status == "replaced"
+    quotes = [r[0] for r in store.db.execute("SELECT quote FROM claims")]
+    assert quotes == ["We will talk on Monday,"]
+    assert store.counts()["statements"] == 1
+
+
+def test_failure_mid_article_leaves_store_as_it_was(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    a = article("a.txt", f'"{POST}" Ann Example wrote. "Second words here," she added.')
+    calls = []
+    real = store._add_claim
+
+    def failing(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("disk on fire")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(store, "_add_claim", failing)
+    with pytest.raises(RuntimeError):
+        store.ingest(a, [claim(a.text, POST), claim(a.text, "Second words here,")])
+    assert store.counts() == {"articles": 0, "people": 0, "statements": 0, "claims": 0}
+
+
+KILLED_INGEST = """
+import sys, time
+from bot.models import Article, Claim
+from bot.store import Store
+store = Store(sys.argv[1])
+text = " ".join(f'"Quote number {i} is here," Ann Example said.' for i in range(50))
+claims = []
+for i in range(50):
+    q = f"Quote number {i} is here,"
+    s = text.index(q)
+    claims.append(Claim(start=s, end=s + len(q), quote=q, kind="speech", speaker="Ann Example",
+                        sentence_start=0, sentence_end=len(text)))
+real = store._add_claim
+def slow(*args, **kwargs):
+    sid = real(*args, **kwargs)
+    open(sys.argv[2], "w").write("mid")
+    time.sleep(60)
+    return sid
+store._add_claim = slow
+store.ingest(Article(name="big.txt", text=text), claims)
+"""
+
+
+def test_process_killed_mid_ingest_leaves_no_half_article(tmp_path: Path) -> None:
+    db, marker = tmp_path / "s.db", tmp_path / "marker"
+    Store(db).close()
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_INGEST, str(db), str(marker)],
+                            env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
+    deadline = time.monotonic() + 30
+    while not marker.exists() and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    assert marker.exists(), "the ingest never reached its first claim"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    store = Store(db)
+    assert store.counts() == {"articles": 0, "people": 0, "statements": 0, "claims": 0}
+    store.close()
+
+
+def test_people_keep_aliases_roles_and_counts(store: Store) -> None:
+    a = article("a.txt", '"We are ready," Kremlin spokesman Dmitry Peskov said. "Ready," Peskov added.')
+    store.ingest(a, [claim(a.text, "We are ready,", speaker="Dmitry Peskov", role="Kremlin spokesman"),
+                     claim(a.text, "Ready,", speaker="Dmitry Peskov", speaker_mention="Peskov", kind="fragment")])
+    [person] = store.people()
+    assert (person.name, person.role, person.claims) == ("Dmitry Peskov", "Kremlin spokesman", 2)
+    assert person.aliases == ["Peskov"]
+    assert store.find_people("peskov") == store.find_people("Dmitry Peskov") != []
+
+
+def test_channels_ledger_and_events(store: Store) -> None:
+    assert store.channel("C1")["watch"] == 0
+    store.update_channel("C1", watch=1)
+    assert store.channel("C1")["watch"] == 1
+    assert store.claim_digest("C1", "2025-05-11") is True
+    assert store.claim_digest("C1", "2025-05-11") is False
+    store.release_digest("C1", "2025-05-11")
+    assert store.claim_digest("C1", "2025-05-11") is True
+    assert store.first_seen("Ev1") is True
+    assert store.first_seen("Ev1") is False
+
+
+@pytest.mark.parametrize("query", ['"', "*", "NEAR(", "OR", "-", "a AND b", "'; DROP TABLE claims; --"])
+def test_full_text_syntax_is_never_read_as_a_query(store: Store, query: str) -> None:
+    a = article("a.txt", f'"{POST}" Ann Example wrote.')
+    store.ingest(a, [claim(a.text, POST)])
+    assert isinstance(store.search_claims([query]), list)
+    assert store.counts()["claims"] == 1
