@@ -144,8 +144,9 @@ class Store:
             old = self.db.execute("SELECT id FROM articles WHERE name = ?", [article.name]).fetchone()
             if old:
                 self._delete_article(old[0])
-            article_id = self._insert("articles", {"name": article.name, "url": article.url, "outlet": article.outlet, "headline": article.headline,
-                 "published": article.published.isoformat() if article.published else None,
+            article_id = self._insert("articles", {
+                "name": article.name, "url": article.url, "outlet": article.outlet, "headline": article.headline,
+                "published": article.published.isoformat() if article.published else None,
                  "text": article.text, "text_hash": text_hash(article.text), "ingested_at": _now()})
             for person in people:
                 self._person_id(person.name, person.role, person.aliases)
@@ -196,7 +197,8 @@ class Store:
             statement_id = self._insert(
                 "statements", {"person_id": person_id, "kind": claim.kind, "text": claim.quote, "first_seen": _now()}
             )
-        self._insert("claims", {"article_id": article_id, "statement_id": statement_id, "person_id": person_id, "kind": claim.kind,
+        self._insert("claims", {
+            "article_id": article_id, "statement_id": statement_id, "person_id": person_id, "kind": claim.kind,
              "start": claim.start, "end": claim.end, "quote": claim.quote,
              "sentence": article.text[claim.sentence_start:claim.sentence_end].strip(),
              "speaker_mention": claim.speaker_mention, "role": claim.role,
