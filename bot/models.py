@@ -127,3 +127,7 @@ class Digest(BaseModel):
     title: str
     groups: list[DigestGroup] = []
     disagreements: int = 0
+    message: str | None = Field(default=None, description="one short line when nothing was said in the period")
+    seen_until: str | None = Field(
+        default=None, description="when the newest statement covered was first stored; the next digest starts after"
+    )

@@ -19,7 +19,8 @@ KIND_RANK = {"speech": 0, "fragment": 1, "indirect": 2, "term": 3}
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    # Microseconds: digests page through statements by `first_seen`, and two stored in one second must not tie.
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def text_hash(text: str) -> str:
@@ -376,6 +377,18 @@ class Store:
             "SELECT id FROM statements WHERE kind != 'term' AND first_seen > ? ORDER BY id", [moment or ""]
         ).fetchall()
         return [r[0] for r in rows]
+
+    # -- digest windows ------------------------------------------------------------------------------
+
+    def newest_seen(self, ids: Sequence[int] | None = None) -> str | None:
+        """When the newest of these statements (of all, without ids) was first stored: where a digest stops.
+
+        Writers take turns, so a statement still being stored gets a later time than any this can see.
+        """
+        if ids is not None and not ids:
+            return None
+        where = f"WHERE id IN ({','.join('?' * len(ids))})" if ids else ""
+        return self.db.execute(f"SELECT max(first_seen) FROM statements {where}", list(ids or [])).fetchone()[0]
 
     def counts(self) -> dict[str, int]:
         """How much the store holds."""
