@@ -8,7 +8,10 @@ from pathlib import Path
 
 import click
 
+from bot.check import check as check_quotes
+from bot.console import ask_text, check_text
 from bot.ingest import IngestReport, extract_for, ingest_articles, read_all
+from bot.lookup import ask as look_up
 from bot.settings import get_settings
 from bot.store import Store
 
@@ -18,6 +21,14 @@ PROGRESS_FROM = 20
 def open_store(db: str | None) -> Store:
     """The store at --db, or at WHOSAID_DB."""
     return Store(Path(db) if db else get_settings().whosaid_db)
+
+
+def read_store(db: str | None) -> Store:
+    """The existing store at --db or WHOSAID_DB; a clear error, not a new empty file, when there is none."""
+    path = Path(db) if db else get_settings().whosaid_db
+    if not path.is_file():
+        raise click.ClickException(f"no claim store at {path}; add articles first with `whosaid ingest`")
+    return Store(path)
 
 
 db_option = click.option("--db", type=click.Path(dir_okay=False), help="store file (default: WHOSAID_DB)")
@@ -100,3 +111,48 @@ def people(db: str | None, as_json: bool) -> None:
         role = f" ({person.role})" if person.role else ""
         aliases = f"  aka {', '.join(person.aliases)}" if person.aliases else ""
         click.echo(f"{person.claims:4}  {person.name}{role}{aliases}")
+
+
+@cli.command("ask")
+@click.argument("query", nargs=-1, required=True)
+@db_option
+@click.option("--outlet", help="only articles whose outlet, URL or file name contains this")
+@click.option("--limit", default=5, show_default=True, type=click.IntRange(1, 100), help="statements to show")
+@click.option("--json", "as_json", is_flag=True, help="print JSON")
+def ask_command(query: tuple[str, ...], db: str | None, outlet: str | None, limit: int, as_json: bool) -> None:
+    """Look up who said what: a speaker, words, a day, or all three.
+
+    \b
+    Examples:
+        whosaid ask Peskov ceasefire
+        whosaid ask what did Trump say on May 11
+        whosaid ask '"have the meeting"' --outlet Times
+    """
+    store = read_store(db)
+    try:
+        result = look_up(store, " ".join(query), limit=limit, outlet=outlet)
+    finally:
+        store.close()
+    click.echo(result.model_dump_json() if as_json else ask_text(result))
+
+
+@cli.command("check")
+@click.argument("texts", nargs=-1)
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="one JSON line per text")
+def check_command(texts: tuple[str, ...], db: str | None, as_json: bool) -> None:
+    """Check quotes in pasted texts against the sources (each argument one text; none or - reads stdin).
+
+    \b
+    Examples:
+        whosaid check 'Putin wrote "HAVE THE MEETING, NOW!!!"'
+        pbpaste | whosaid check
+    """
+    texts = tuple(click.get_text_stream("stdin").read() if t == "-" else t for t in texts or ("-",))
+    store = read_store(db)
+    try:
+        results = [check_quotes(store, text) for text in texts]
+    finally:
+        store.close()
+    for result in results:
+        click.echo(result.model_dump_json() if as_json else check_text(result) + "\n")

@@ -94,6 +94,8 @@ class Check(BaseModel):
     variants: list[str] = []
     statement_ids: list[int] = []
     reason: str = ""
+    said_on: date | None = Field(default=None, description="when the sourced speaker said the words")
+    medium: str | None = Field(default=None, description="where the sourced speaker said them")
 
 
 class CheckResult(BaseModel):
@@ -111,6 +113,10 @@ class AskResult(BaseModel):
     statements: list[Statement] = []
     nearest: list[Statement] = []
     message: str | None = None
+    speaker: str | None = Field(default=None, description="the speaker the query was read as naming")
+    on: date | None = Field(default=None, description="the day the query was read as naming")
+    since: date | None = Field(default=None, description="the start date the query was read as naming")
+    terms: list[str] = Field(default=[], description="the words looked for, folded")
 
 
 class DigestGroup(BaseModel):

@@ -394,6 +394,23 @@ class Store:
         """How much the store holds."""
         return {t: self.db[t].count for t in ("articles", "people", "statements", "claims")}
 
+    # -- ask and check -------------------------------------------------------------------------------
+
+    def people_named(self, name: str) -> list[str]:
+        """Canonical names of the people an alias, surname or handle names."""
+        ids = self.find_people(name)
+        rows = self.db.execute(
+            f"SELECT name FROM people WHERE id IN ({','.join('?' * len(ids)) or 'NULL'}) ORDER BY name", ids
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def newest_day(self) -> date | None:
+        """The latest day any stored statement was said or published, to place dates given without a year."""
+        row = self.db.execute(
+            "SELECT max(coalesce(c.said_on, a.published)) FROM claims c JOIN articles a ON a.id = c.article_id"
+        ).fetchone()
+        return date.fromisoformat(row[0]) if row and row[0] else None
+
     # -- channels, events, digests, feeds ----------------------------------------------------------
 
     def channel(self, channel_id: str) -> dict:

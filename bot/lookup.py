@@ -1,0 +1,195 @@
+"""Answering "who said what, when": a free-text question becomes speaker, date and word filters on the store."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import dateparser
+
+from bot.models import AskResult
+from bot.store import Store
+from bot.text import fold, fold_word, words
+
+ASK_KINDS = ("speech", "fragment", "indirect")
+MAX_NAME_WORDS = 4
+NEAREST = 3
+# Question words and fillers carry no meaning for a search of quoted words.
+STOPWORDS = frozenset((
+    "a", "about", "after", "all", "also", "an", "and", "any", "anything", "are", "as", "at", "be", "been",
+    "before", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he",
+    "her", "him", "his", "how", "i", "in", "is", "it", "its", "me", "my", "of", "on", "or", "our", "said",
+    "say", "says", "saying", "she", "since", "so", "some", "tell", "that", "the", "their", "them", "they",
+    "this", "to", "told", "us", "was", "we", "were", "what", "when", "where", "which", "who", "whom", "whose",
+    "why", "will", "with", "would", "you", "your", "quote", "quotes", "quoted", "statement", "statements",
+    "claim", "claims", "post", "posted", "wrote", "write", "remark", "remarks", "comment", "comments",
+    "mention", "mentioned", "talk", "talked", "speak", "spoke", "anyone", "someone", "somebody",
+))
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# A date phrase must carry a day number or a relative word, so that "may" the verb is never read as a month.
+_DATE = re.compile(
+    rf"\b(?:(?P<since>since|after|from)\s+|on\s+)?(?P<phrase>\d{{4}}-\d{{2}}-\d{{2}}|today|yesterday"
+    rf"|(?:last\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d+\s+days?\s+ago|last\s+week"
+    rf"|{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?)\b",
+    re.IGNORECASE,
+)
+_MONTH_WORD = re.compile(rf"\b{_MONTH}", re.IGNORECASE)
+_QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]+)[\"“”„«»]")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text naming people the store knows."""
+
+    start: int
+    end: int
+    names: tuple[str, ...]
+
+
+def mentions(store: Store, text: str, *, proper: bool = False) -> list[Mention]:
+    """Known people named in `text`, longest names first claimed; `proper` keeps to capitalised words and handles."""
+    spans = [(m.group(), m.start(), m.end()) for m in re.finditer(r"@?[^\W_]+(?:['’][^\W_]+)*", text)]
+    found: list[Mention] = []
+    taken: set[int] = set()
+    for size in range(MAX_NAME_WORDS, 0, -1):
+        for i in range(len(spans) - size + 1):
+            window = spans[i:i + size]
+            if taken.intersection(range(i, i + size)) or not _could_be_name(window, proper=proper):
+                continue
+            phrase = " ".join(re.sub(r"['’]s$", "", w) for w, _, _ in window)
+            names = store.people_named(phrase)
+            if names:
+                found.append(Mention(window[0][1], window[-1][2], tuple(names)))
+                taken.update(range(i, i + size))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _could_be_name(window: list[tuple[str, int, int]], *, proper: bool) -> bool:
+    """Whether a run of words may name someone: not a lone filler word, capitalised when asked."""
+    if len(window) == 1 and fold_word(window[0][0].lstrip("@")) in STOPWORDS:
+        return False
+    return not proper or all(w[0].isupper() or w[0] == "@" for w, _, _ in window)
+
+
+@dataclass
+class Question:
+    """What a free-text lookup asks for."""
+
+    terms: list[str]
+    phrases: list[str] = field(default_factory=list)
+    speakers: tuple[str, ...] = ()
+    on: date | None = None
+    since: date | None = None
+
+
+def parse_question(store: Store, query: str, *, today: date) -> Question:
+    """Split a question into a speaker, a day or start date, and the words to look for."""
+    question = Question(terms=[])
+    text = query
+    for match in _DATE.finditer(query):
+        day = resolve_date(match.group("phrase"), today=today, newest=store.newest_day())
+        if day is None:
+            continue
+        if match.group("since"):
+            question.since = day
+        else:
+            question.on = day
+        text = _blank(text, match.start(), match.end())
+    question.phrases = [fold(p) for p in _QUOTED.findall(text) if words(p)]
+    text = _QUOTED.sub(lambda m: " " * len(m.group()), text)
+    named = mentions(store, text)
+    if named:
+        question.speakers = named[0].names
+        text = _blank(text, named[0].start, named[0].end)
+    loose = [w for w in words(text) if w not in STOPWORDS]
+    question.terms = list(dict.fromkeys(loose + " ".join(question.phrases).split()))
+    return question
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    """`text` with a stretch spaced out, so later offsets still hold."""
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def resolve_date(phrase: str, *, today: date, newest: date | None) -> date | None:
+    """The day a date phrase means; a day named without a year is the latest such day the store can hold."""
+    parsed = dateparser.parse(
+        phrase, languages=["en"],
+        settings={"RELATIVE_BASE": datetime.combine(today, datetime.min.time()), "PREFER_DATES_FROM": "past"},
+    )
+    if parsed is None:
+        return None
+    day = parsed.date()
+    if newest and _MONTH_WORD.search(phrase) and not re.search(r"\d{4}", phrase):
+        while day > newest:
+            day = day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day)
+    return day
+
+
+def ask(
+    store: Store, query: str, *, limit: int = 5, outlet: str | None = None, today: date | None = None,
+) -> AskResult:
+    """The sourced statements that answer `query`, or the nearest ones with a plain reason when none does."""
+    question = parse_question(store, query, today=today or date.today())
+    result = AskResult(query=query, speaker=", ".join(question.speakers) or None, on=question.on,
+                       since=question.since, terms=question.terms)
+    person_ids = [pid for name in question.speakers for pid in store.find_people(name)] or None
+    filters = {"on": question.on, "since": question.since, "outlet": outlet}
+    if not question.terms and not person_ids and not any(filters.values()):
+        result.message = "Ask about a person, some words or a day, e.g. `Peskov ceasefire` or `Trump on May 11`."
+        return result
+    if question.terms:
+        ids = _ranked(store, question, person_ids=person_ids, filters=filters, limit=limit)
+    else:
+        ids = store.statement_ids(person_ids=person_ids, kinds=ASK_KINDS, limit=limit, **filters)
+    result.statements = store.statements(ids)
+    if result.statements:
+        return result
+    result.message = f"Nothing sourced matches {_describe(question, outlet)}."
+    unknown = set(question.terms) - set(store.rare_terms(question.terms, limit=len(question.terms)))
+    if unknown:
+        result.message += f" No stored quote uses {', '.join(f'“{t}”' for t in question.terms if t in unknown)}."
+    if question.terms:
+        nearest = _ranked(store, question, person_ids=None, filters={}, limit=NEAREST, share=0.0, exact=False)
+    else:
+        nearest = store.statement_ids(person_ids=person_ids, kinds=ASK_KINDS, limit=NEAREST)
+    result.nearest = store.statements(nearest)
+    if result.nearest:
+        result.message += " The nearest sourced statements follow."
+    return result
+
+
+def _ranked(
+    store: Store, question: Question, *, person_ids: list[int] | None, filters: dict, limit: int,
+    share: float = 0.5, exact: bool = True,
+) -> list[int]:
+    """Statements whose wording holds more than `share` of the terms (and, if `exact`, every quoted phrase)."""
+    wanted = set(question.terms)
+    rows = store.search_claims(store.rare_terms(question.terms, limit=8), person_ids=person_ids, kinds=ASK_KINDS,
+                               limit=200, **filters)
+    held: dict[int, float] = {}
+    for statement_id, quote in rows:
+        key = f" {fold(quote)} "
+        if exact and not all(f" {phrase} " in key for phrase in question.phrases):
+            continue
+        share_here = len(wanted.intersection(key.split())) / len(wanted)
+        held[statement_id] = max(held.get(statement_id, 0.0), share_here)
+    kept = [sid for sid in held if held[sid] > share]
+    return sorted(kept, key=lambda sid: -held[sid])[:limit]
+
+
+def _describe(question: Question, outlet: str | None) -> str:
+    """The question as the store understood it, for a 'nothing found' answer."""
+    parts = [f"“{' '.join(question.terms)}”" if question.terms else "any statement"]
+    if question.speakers:
+        parts.append(f"from {' or '.join(question.speakers)}")
+    if question.on:
+        parts.append(f"said on {question.on.isoformat()}")
+    if question.since:
+        parts.append(f"said since {question.since.isoformat()}")
+    if outlet:
+        parts.append(f"in {outlet}")
+    return " ".join(parts)
