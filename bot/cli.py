@@ -156,3 +156,37 @@ def check_command(texts: tuple[str, ...], db: str | None, as_json: bool) -> None
         store.close()
     for result in results:
         click.echo(result.model_dump_json() if as_json else check_text(result) + "\n")
+
+
+# The Slack app and console live in handlers/, imported only by these two commands: the core runs without Slack.
+@cli.command()
+@click.option("--seeds", default="seeds", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="folder of articles to bring the store up to date with first")
+def run(seeds: Path) -> None:
+    """Seed the store, then run the Slack app if Slack settings are present, else the console.
+
+    \b
+    Example:
+        printf '/whosaid have the meeting now\\n' | whosaid run
+    """
+    from handlers.app import run as run_app
+
+    run_app(seeds=seeds)
+
+
+@cli.command()
+@click.option("--http", is_flag=True, help="serve Slack's HTTP requests (default: Socket Mode with SLACK_APP_TOKEN)")
+@click.option("--host", help="address to listen on in HTTP mode (default: WHOSAID_HOST, 127.0.0.1)")
+@click.option("--port", type=click.IntRange(0, 65535), help="port in HTTP mode (default: WHOSAID_PORT, 3000)")
+def serve(http: bool, host: str | None, port: int | None) -> None:
+    """Connect the bot to Slack: Socket Mode with SLACK_APP_TOKEN, or HTTP at /slack/events with --http.
+
+    \b
+    Example:
+        whosaid serve --http --port 3000 --host 127.0.0.1
+    """
+    from handlers.app import settings_or_exit, start
+
+    settings = settings_or_exit()
+    start(settings, http=http, host=host or settings.whosaid_host,
+          port=settings.whosaid_port if port is None else port)

@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     slack_signing_secret: str | None = None
     slack_app_token: str | None = None
     slack_api_url: str = "https://slack.com/api/"
+    whosaid_host: str = Field(default="127.0.0.1", description="address the HTTP mode listens on")
+    whosaid_port: int = Field(default=3000, ge=1, le=65535, description="port the HTTP mode listens on")
 
 
 @lru_cache(maxsize=1)
