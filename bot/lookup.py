@@ -152,9 +152,8 @@ def ask(
     unknown = set(question.terms) - set(store.rare_terms(question.terms, limit=len(question.terms)))
     if unknown:
         result.message += f" No stored quote uses {', '.join(f'“{t}”' for t in question.terms if t in unknown)}."
-    if question.terms:
-        nearest = _ranked(store, question, person_ids=None, filters={}, limit=NEAREST, share=0.0, exact=False)
-    else:
+    nearest = _ranked(store, question, person_ids=None, filters={}, limit=NEAREST, share=0.0, exact=False)
+    if not nearest and person_ids:
         nearest = store.statement_ids(person_ids=person_ids, kinds=ASK_KINDS, limit=NEAREST)
     result.nearest = store.statements(nearest)
     if result.nearest:
