@@ -1,0 +1,514 @@
+"""Who said each quoted or reported passage of one parsed article, and when and where."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from bot import dates
+from bot.cues import cue_strength
+from bot.media import is_outlet, medium
+from bot.people import HANDLE, INITIAL, is_title, looks_like_person, matches_handle, same_person, surname
+from bot.quotes import Quote, find_quotes
+
+PERSONAL = {"he", "she", "him", "her"}
+PRONOUNS = PERSONAL | {"i", "we", "you", "they", "them", "it", "this", "that", "these", "those", "one", "us"}
+RELATIVE = {"who", "whom", "which", "that", "whose"}
+NAME_TAGS = {"NNP", "NNPS"}
+# A sign-off line under a block quote: "— @handle", "— Name via Truth Social", "-- Name, on X".
+SIGN_OFF = re.compile(r"^\s*(?:[—–―]|--?)\s*(?P<who>@\w+|[A-Z][^\n]{0,80}?)"
+                      r"(?:,?\s+(?:via|on|in)\s+(?P<via>[^\n]+?))?\s*$")
+FUNCTION_WORDS = {"a", "an", "the", "as", "of", "for", "to", "in", "on", "his", "her", "their", "its", "this",
+                  "that", "what", "so-called", "called", "dubbed", "about", "into", "our", "my", "your"}
+TERM_WORDS = 4  # a passage this short that nobody's verb governs is a label, not someone's words
+
+
+@dataclass
+class Speaker:
+    """Who a passage belongs to: as the article words it and as resolved within the article."""
+
+    mention: str
+    name: str | None
+    role: str | None = None
+
+
+@dataclass
+class Found:
+    """A claim before names are made canonical across articles."""
+
+    start: int
+    end: int
+    kind: str
+    speaker: Speaker | None
+    said_on: date | None
+    medium: str | None
+    sentence_start: int
+    sentence_end: int
+
+
+@dataclass
+class Mention:
+    """A proper name in the article text, with the title before it."""
+
+    start: int
+    end: int
+    name: str
+    role: str | None
+    person: bool
+    subject: bool
+
+
+@dataclass
+class Attribution:
+    """The speaker of a quote with the context that dates and places it."""
+
+    speaker: Speaker | None
+    context: str = ""
+    cue: Token | None = None
+    said_on: date | None = None
+    medium: str | None = None
+    inherited: bool = False
+
+
+@dataclass
+class Analysis:
+    """All claims found in one article and the full person names it uses."""
+
+    found: list[Found] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+
+
+def analyze(doc: Doc, published: date | None) -> Analysis:
+    """Find every quoted and reported passage in a parsed article (parsed from noise-masked text)."""
+    return _Article(doc, published).run()
+
+
+def headings(text: str) -> list[tuple[int, int]]:
+    """Lines that are headings: no closing punctuation and mostly capitalized words ("Russia's Response")."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group().strip()
+        words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line) if len(w) > 3]
+        if line and line[-1] not in ".!?:\"”'…)" and words and (
+                sum(w[0].isupper() for w in words) >= 0.6 * len(words)):
+            out.append((m.start(), m.end()))
+    return out
+
+
+class _Article:
+    """The per-article state: quotes, names and what was attributed so far."""
+
+    def __init__(self, doc: Doc, published: date | None) -> None:
+        self.doc, self.text = doc, doc.text
+        self.quotes = find_quotes(self.text)
+        self.top = [q for q in self.quotes if not q.nested]
+        # Characters that are nobody's attribution: quoted words with their marks, and headings.
+        self.in_quote = bytearray(len(self.text))
+        for a, b in [(max(0, q.start - 1), q.end + 1) for q in self.top] + headings(self.text):
+            self.in_quote[a:b] = b"\x01" * (min(b, len(self.text)) - a)
+        self.published = published
+        self.dateline = dates.dateline(self.text, published)
+        self.mentions = self._mentions()
+        self.full = [m for m in self.mentions if m.person and len(m.name.split()) >= 2]
+        self.spoken: list[tuple[int, str]] = []  # (position, name) of speakers attributed so far
+        self.used_cues: set[int] = set()
+
+    def run(self) -> Analysis:
+        """Attribute every quote in order, then report the remaining reporting verbs as indirect claims."""
+        found: list[Found] = []
+        previous: tuple[Quote, Attribution] | None = None
+        for q in self.top:
+            att = self._attribute(q, previous)
+            found.append(self._claim(q, att))
+            if att.speaker and att.speaker.name:
+                self.spoken.append((q.start, att.speaker.name))
+            previous = (q, att)
+            for inner in (n for n in self.quotes if n.nested and q.start <= n.start < q.end):
+                found.append(Found(inner.start, inner.end, "term", att.speaker, att.said_on, att.medium,
+                                   *self._sentence_bounds(q)))
+        found.extend(self._indirect())
+        names = [m.name for m in self.full] + [f.speaker.name for f in found if f.speaker and f.speaker.name
+                                               and f.speaker.name.startswith("@")]
+        return Analysis(sorted(found, key=lambda f: (f.start, f.end)), names)
+
+    # --- names -------------------------------------------------------------------------------------
+
+    def _mentions(self) -> list[Mention]:
+        """Runs of capitalized name words outside quotes, titles split off into the role."""
+        out: list[Mention] = []
+        run: list[Token] = []
+        for tok in [*self.doc, None]:
+            if tok is not None and self._name_word(tok):
+                run.append(tok)
+                continue
+            if run:
+                mention = self._mention(run)
+                if mention:
+                    out.append(mention)
+                run = []
+        surnames = {surname(m.name) for m in out if m.person and len(m.name.split()) >= 2}
+        for m in out:
+            m.person = m.person or surname(m.name) in surnames
+        return out
+
+    def _name_word(self, tok: Token) -> bool:
+        """A capitalized noun (or initial) outside quotes that can be part of a name."""
+        if self.in_quote[tok.idx] or not tok.text[:1].isupper():
+            return False
+        if tok.tag_ in NAME_TAGS or INITIAL.match(tok.text):
+            return True
+        return tok.tag_ in ("NN", "NNS") and not tok.is_sent_start and tok.text.lower() != tok.text
+
+    def _mention(self, run: list[Token]) -> Mention | None:
+        """A name mention from a run of name words, or None when only a title is left."""
+        words = [t for t in run if t.tag_ != "POS" and t.text not in ("'s", "’s")]
+        cut = max((k + 1 for k, t in enumerate(words) if is_title(t.text)), default=0)
+        name_toks = words[cut:]
+        if not name_toks:
+            return None
+        name = " ".join(t.text for t in name_toks)
+        head = name_toks[-1]
+        left = min(head.left_edge.i, run[0].i)
+        role_toks = [t for t in self.doc[left: name_toks[0].i] if t.dep_ != "det" and not t.is_punct]
+        role = " ".join(t.text for t in role_toks) if any(t.pos_ in ("NOUN", "PROPN") for t in role_toks) else None
+        titled = cut > 0 or any(is_title(t.text) for t in role_toks)
+        subject = head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "poss" and head.head.dep_ == "nsubj")
+        return Mention(name_toks[0].idx, head.idx + len(head), name, role,
+                       titled and len(name_toks) <= 4 or looks_like_person(name), subject)
+
+    def resolve_name(self, name: str) -> str:
+        """The earliest, longest full name in the article this name refers to (Citron's rule)."""
+        if name.startswith("@"):
+            match = [m.name for m in self.full if matches_handle(name, m.name)]
+            return match[0] if match else name
+        match = [m.name for m in self.full if same_person(name, m.name) and len(m.name) >= len(name)]
+        return max(match, key=len) if match else name
+
+    def _role_of(self, name: str) -> str | None:
+        """The first title the article gives a person."""
+        return next((m.role for m in self.mentions if m.role and m.name == name), None)
+
+    # --- speakers ----------------------------------------------------------------------------------
+
+    def speakers(self, verb: Token) -> list[Speaker]:
+        """The speakers of a reporting verb: its subject (or agent, or inherited subject) and conjuncts."""
+        subject = self._subject(verb)
+        if subject is None:
+            return []
+        group = [subject, *[c for c in subject.children if c.dep_ == "conj" or (
+            c.dep_ == "appos" and c.tag_ in NAME_TAGS and c.i > subject.i + 1)]]
+        group += [g for c in group[1:] for g in c.children if g.dep_ == "conj"]
+        return [s for s in (self._speaker(t) for t in group) if s is not None]
+
+    def _subject(self, verb: Token, depth: int = 0) -> Token | None:
+        """The token naming who performs a verb, climbing through conjoined, controlled and participle verbs."""
+        kids = list(verb.children)
+        agent = [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agent:
+            return agent[0]
+        subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            if subj.lower_ in RELATIVE and verb.dep_ == "relcl":  # the noun the relative pronoun follows
+                before = self.doc[subj.i - 1] if subj.i else verb.head
+                return before if before.pos_ in ("NOUN", "PROPN") else verb.head
+            if subj.dep_ == "nsubjpass":
+                return None
+            return subj
+        if depth > 4 or verb.dep_ == "ROOT":
+            return None
+        if verb.dep_ in ("xcomp", "conj"):
+            return self._subject(verb.head, depth + 1)
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return None
+        for up in verb.ancestors:  # a participle ("..., saying") belongs to the clause it hangs from
+            if up.pos_ in ("VERB", "AUX") and (cue_strength(up.text, up.tag_) or up.dep_ == "ROOT"):
+                return self._subject(up, depth + 1)
+        return None
+
+    def _speaker(self, tok: Token) -> Speaker | None:
+        """The speaker a subject token names, pronouns and role nouns resolved to a name; None for 'it'."""
+        low = tok.lower_
+        if low in PERSONAL:
+            return Speaker(tok.text, self._antecedent(tok.idx, tok.sent))
+        if low in PRONOUNS or low in RELATIVE:
+            return None
+        words = self._phrase(tok)
+        text = " ".join(t.text for t in words)
+        mention = next((m for m in self.mentions if m.start <= tok.idx < m.end), None)
+        if mention is None:  # "spokesman Dmitry Peskov" may hang the name on the title as an apposition
+            names = [c for c in tok.children if c.dep_ in ("appos", "compound") and c.tag_ in NAME_TAGS]
+            mention = next((m for m in self.mentions for c in names if m.start <= c.idx < m.end), None)
+        if mention is not None and (mention.person or len(mention.name.split()) == 1 and text == mention.name):
+            name = self.resolve_name(mention.name)
+            return Speaker(text, name, mention.role or self._role_of(name))
+        content = [t for t in words if t.dep_ not in ("det", "predet") and not t.is_punct or t.i > words[0].i]
+        group = re.sub(r"\s+", " ", " ".join(t.text for t in content)).strip(" ,")
+        role_only = [t for t in content if t.tag_ not in ("JJ",)]
+        if role_only and all(is_title(t.text) for t in role_only) and words[0].lower_ == "the":
+            name = self._antecedent(tok.idx, tok.sent, role=role_only[-1].lower_)
+            return Speaker(text, name, group if name else None)
+        if group.lower() in ("sources", "a source", "source", "officials"):
+            group = "unnamed " + group
+        return Speaker(text, group) if group else None
+
+    def _phrase(self, tok: Token) -> list[Token]:
+        """The noun phrase of a subject: its left modifiers, and for common nouns what follows them."""
+        keep = {"amod", "prep", "pobj", "compound", "conj", "cc", "punct", "det", "nummod", "poss", "case",
+                "acl", "advmod", "npadvmod", "appos", "nmod"}
+        right = tok.i
+        if tok.tag_ not in NAME_TAGS:
+            for t in tok.subtree:
+                if t.i > tok.i and all(a.dep_ in keep and a.dep_ not in ("conj", "appos") or a == tok
+                                       for a in [t, *t.ancestors][: [t, *t.ancestors].index(tok)]):
+                    right = max(right, t.i)
+        words = [t for t in self.doc[tok.left_edge.i: right + 1] if not self.in_quote[t.idx]]
+        while words and (words[-1].is_punct or words[-1].dep_ == "cc"):
+            words.pop()
+        return words or [tok]
+
+    def _antecedent(self, pos: int, sent: Span, role: str | None = None) -> str | None:
+        """The person a pronoun or "the spokesman" refers to: earlier in its sentence, else the latest subject."""
+        def fits(m):
+            return (m.person and (role is None or bool(m.role and role in m.role.lower())))
+        before = [m for m in self.mentions if fits(m) and sent.start_char <= m.start and m.end <= pos]
+        if before:
+            return self.resolve_name(before[-1].name)
+        spoken = [(p, n) for p, n in self.spoken if p < pos]
+        for back in range(1, 6):
+            prev = self._sentence_before(sent, back)
+            if prev is None:
+                break
+            subjects = [(m.start, m.name) for m in self.mentions if fits(m) and m.subject
+                        and prev.start_char <= m.start < prev.end_char]
+            subjects += [(p, n) for p, n in spoken if prev.start_char <= p < prev.end_char and role is None]
+            if subjects:
+                return self.resolve_name(min(subjects)[1])
+        earlier = [m for m in self.mentions if fits(m) and m.end <= pos]
+        return self.resolve_name(earlier[-1].name) if earlier else None
+
+    def _sentence_before(self, sent: Span, back: int) -> Span | None:
+        """The sentence `back` places before this one, or None at the start."""
+        start = sent.start
+        for _ in range(back):
+            if start == 0:
+                return None
+            prev = self.doc[start - 1].sent
+            start = prev.start
+        return prev
+
+    # --- quotes ------------------------------------------------------------------------------------
+
+    def _attribute(self, q: Quote, previous: tuple[Quote, Attribution] | None) -> Attribution:
+        """Find a quote's speaker: in its sentence, on a lead-in or sign-off line, or from the quote before."""
+        s0, s1 = self._sentence_bounds(q)
+        cue, blocked = self._cue_for(q, s0, s1)
+        if cue is not None:
+            self.used_cues.add(cue.i)
+            context = self._context(cue, s0, s1)
+            speakers = self.speakers(cue) if cue.lower_ != "according" else self._according(cue)
+            return Attribution(speakers[0] if speakers else None, context, cue)
+        if blocked:
+            return Attribution(None)
+        sign = self._sign_off(q)
+        lead = self._lead_in(q)
+        if previous is not None and self._floats(q, previous[0]) and (sign is None or previous[1].inherited):
+            prior = previous[1]
+            return Attribution(prior.speaker, prior.context, prior.cue, prior.said_on, prior.medium, True)
+        if sign is not None:
+            who, via = sign
+            context = (lead.context if lead else "") + (f" via {via}" if via else "")
+            if via is None and who.startswith("@") and medium(context) is None:
+                context += " on X"
+            return Attribution(self._named(who), context, lead.cue if lead else None, inherited=True)
+        if lead is not None:
+            return lead
+        return Attribution(None)
+
+    def _cue_for(self, q: Quote, s0: int, s1: int) -> tuple[Token | None, bool]:
+        """The reporting verb of a quote's sentence: the one governing it, else the nearest one.
+
+        Also says whether the quote hangs from a relative clause or modifier with no reporting verb
+        in between ("whom Trump assigned to 'handle'"), which makes it nobody's words.
+        """
+        toks = [t for t in self.doc.char_span(s0, s1, alignment_mode="expand") or []]
+        cues = [t for t in toks if not self.in_quote[t.idx] and (cue_strength(t.text, t.tag_) or (
+            t.lower_ == "according" and any(c.lower_ == "to" for c in t.children)))]
+        inside = [t for t in toks if q.start <= t.idx < q.end]
+        blocked = False
+        for root in (t for t in inside if not q.start <= t.head.idx < q.end):
+            for up in root.ancestors:
+                if up in cues and (self.speakers(up) or up.lower_ == "according"):
+                    return up, False
+                if up.dep_ in ("relcl", "acl") and not self.in_quote[up.idx]:
+                    blocked = True
+                    break
+        governed = [c for c in cues if q.start <= c.head.idx < q.end and self.speakers(c)]
+        if governed:
+            return governed[0], False
+        if blocked and len(self.text[q.start:q.end].split()) <= TERM_WORDS:
+            return None, True
+        usable = [c for c in cues if cue_strength(c.text, c.tag_) == 2 and self.speakers(c)]
+        usable = usable or [c for c in cues if c.lower_ == "according" or self.speakers(c)]
+        if not usable:
+            return None, blocked
+        return min(usable, key=lambda c: min(abs(c.idx - q.start), abs(c.idx - q.end))), False
+
+    def _according(self, cue: Token) -> list[Speaker]:
+        """The source of "according to X", unless X is an outlet (then it is a medium, not a speaker)."""
+        for to in (c for c in cue.children if c.lower_ == "to"):
+            for obj in (g for g in to.children if g.dep_ == "pobj"):
+                phrase = " ".join(t.text for t in self._phrase(obj))
+                if not is_outlet(re.sub(r"^the\s+", "", phrase, flags=re.I)):
+                    speaker = self._speaker(obj)
+                    return [speaker] if speaker else []
+        return []
+
+    def _context(self, cue: Token, s0: int, s1: int) -> str:
+        """The attribution's own words: the reporting verb's clause outside the quotes, within the sentence."""
+        toks = [t for t in cue.subtree if s0 <= t.idx < s1 and not self.in_quote[t.idx]]
+        if cue.dep_ != "ROOT":  # "According to TASS, ... said": the clause above the verb may name the medium
+            toks += [t for t in cue.head.children if t.dep_ == "prep" and t not in toks
+                     for t in t.subtree if not self.in_quote[t.idx]]
+        return " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
+
+    def _floats(self, q: Quote, prev: Quote) -> bool:
+        """True when a quote with no attribution of its own continues the one before it."""
+        between = self.text[prev.end: q.start]
+        if q.continues:
+            return True
+        if "\n" not in between:
+            return True  # same paragraph: `"...," X said. "..."`
+        para_start = self.text.rfind("\n", 0, q.start) + 1
+        starts_paragraph = self.text[para_start: q.start].strip() in ("", "\"", "“", "``", "«")
+        return starts_paragraph and between.count("\n") == 1 and self.text[prev.end:].lstrip()[:1] in "\"”'"
+
+    def _lead_in(self, q: Quote) -> Attribution | None:
+        """The attribution of a block quote from the line before it ending in a colon ("He continued:")."""
+        para_start = self.text.rfind("\n", 0, q.start) + 1
+        if self.text[para_start: q.start].strip() not in ("", "\"", "“", "``", "«"):
+            return None
+        before = self.text[:para_start].rstrip()
+        if not before.endswith(":"):
+            return None
+        line_start = self.text.rfind("\n", 0, len(before)) + 1
+        span = self.doc.char_span(line_start, len(before), alignment_mode="expand")
+        if span is None:
+            return None
+        sent = self.doc[span.end - 1].sent
+        cues = [t for t in sent if cue_strength(t.text, t.tag_) and self.speakers(t)]
+        if not cues:
+            return None
+        cue = max(cues, key=lambda t: (cue_strength(t.text, t.tag_), t.i))
+        self.used_cues.add(cue.i)
+        return Attribution(self.speakers(cue)[0], self._context(cue, sent.start_char, sent.end_char), cue)
+
+    def _sign_off(self, q: Quote) -> tuple[str, str | None] | None:
+        """The "— Name" or "— @handle via Platform" line closing the block a quote belongs to."""
+        pos = q.end
+        while True:
+            nl = self.text.find("\n", pos)
+            if nl < 0:
+                return None
+            line_end = self.text.find("\n", nl + 1)
+            line = self.text[nl + 1: len(self.text) if line_end < 0 else line_end]
+            m = SIGN_OFF.match(line)
+            if m:
+                return m.group("who").strip(), m.group("via")
+            following = [t for t in self.top if nl < t.start <= nl + 1 + len(line)]
+            if line.strip() and not (following and following[0].start - nl < 4):
+                return None  # an ordinary paragraph: the block has ended without a sign-off
+            pos = nl + 1 + len(line) if line.strip() == "" else max(pos + 1, following[-1].end if following
+                                                                       else nl + 1)
+
+    def _named(self, who: str) -> Speaker:
+        """A speaker named on a sign-off line: a handle or a name, optionally followed by a title."""
+        if HANDLE.fullmatch(who):
+            return Speaker(who, self.resolve_name(who))
+        name, _, role = who.partition(",")
+        return Speaker(who, self.resolve_name(name.strip()), role.strip() or None)
+
+    def _claim(self, q: Quote, att: Attribution) -> Found:
+        """The claim for one quote: kind, and the date and medium of its attribution."""
+        words = self.text[q.start:q.end]
+        s0, s1 = self._sentence_bounds(q)
+        if att.speaker is None or att.speaker.name is None:
+            kind = "term" if len(words.split()) <= TERM_WORDS and not words[:1].isupper() else (
+                "speech" if self._whole(q, words) else "fragment")
+        else:
+            kind = "speech" if self._whole(q, words) else "fragment"
+        if not att.inherited or att.said_on is None:
+            att.said_on = dates.spoken_day(words, self.published) or self._said_on(att)
+        if not att.inherited or att.medium is None:
+            att.medium = medium(att.context) if att.context else None
+        speaker = att.speaker if att.speaker and att.speaker.name else None
+        return Found(q.start, q.end, kind, speaker, att.said_on, att.medium, s0, s1)
+
+    def _whole(self, q: Quote, words: str) -> bool:
+        """True for a full utterance (starts with a capital, not after an article or preposition)."""
+        first = next((c for c in words if c.isalnum()), "")
+        if q.continues or not q.closed:
+            return True
+        prev_word = self.text[max(0, q.start - 20): q.start].split()[-1:] or [""]
+        return first.isupper() and prev_word[0].strip("\"“`'").lower() not in FUNCTION_WORDS
+
+    def _said_on(self, att: Attribution) -> date | None:
+        """The day of an attribution: a date in its clause, else the dateline day unless it says earlier."""
+        day = dates.when_said(att.context, self.published) if att.context else None
+        if day is None and self.dateline and att.cue is not None and not dates.earlier_than_story(att.context):
+            return self.dateline
+        return day
+
+    def _sentence_bounds(self, q: Quote) -> tuple[int, int]:
+        """The sentence (or block) carrying a quote, from the mark before it to the end of its sentence."""
+        para0 = self.text.rfind("\n", 0, q.start) + 1
+        para1 = self.text.find("\n", q.end)
+        para1 = len(self.text) if para1 < 0 else para1
+        first = self.doc.char_span(max(para0, q.start - 1), q.start + 1, alignment_mode="expand")
+        last = self.doc.char_span(max(q.start, q.end - 1), min(para1, q.end + 1), alignment_mode="expand")
+        s0 = first[0].sent.start_char if first is not None and len(first) else para0
+        s1 = last[-1].sent.end_char if last is not None and len(last) else para1
+        return max(para0, s0), min(para1, s1)
+
+    # --- reported speech ---------------------------------------------------------------------------
+
+    def _reported_span(self, verb: Token, sent: Span) -> tuple[int, int]:
+        """The reporting verb's clause within its sentence, stopping at quotes (those are claims of their own)."""
+        subtree = [t for t in verb.subtree if sent.start <= t.i < sent.end]
+        start, stop = subtree[0].idx, subtree[-1].idx + len(subtree[-1])
+        for q in self.top:
+            if verb.idx <= q.start - 1 < stop:
+                stop = q.start - 1
+            if start < q.end + 1 <= verb.idx:
+                start = q.end + 1
+        while stop > start and not self.text[stop - 1].isalnum():
+            stop -= 1
+        while start < stop and not self.text[start].isalnum():
+            start += 1
+        return start, stop
+
+    def _indirect(self) -> list[Found]:
+        """One claim per speaker of each reporting verb that introduces no quote of its own."""
+        out = []
+        for tok in self.doc:
+            if self.in_quote[tok.idx] or tok.i in self.used_cues or not cue_strength(tok.text, tok.tag_):
+                continue
+            if not any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "attr", "oprd", "advcl", "dative")
+                       for c in tok.children):
+                continue
+            if tok.dep_ == "conj" and cue_strength(tok.head.text, tok.head.tag_) and self._subject(tok) is not None \
+                    and not any(c.dep_ in ("nsubj",) for c in tok.children):
+                continue  # "ignored ... and proposed": one claim for the conjoined verbs
+            speakers = [s for s in self.speakers(tok) if s.name]
+            if not speakers:
+                continue
+            sent = tok.sent
+            start, stop = self._reported_span(tok, sent)
+            context = self._context(tok, sent.start_char, sent.end_char)
+            att = Attribution(speakers[0], context, tok)
+            for speaker in speakers:
+                out.append(Found(start, stop, "indirect", speaker, self._said_on(att), medium(context),
+                                 sent.start_char, sent.end_char))
+        return out

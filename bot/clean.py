@@ -1,0 +1,17 @@
+"""Blank out scraping noise (footnote digits, source credits) without moving any offset."""
+
+from __future__ import annotations
+
+import re
+
+# A footnote number glued to a word or to closing punctuation: `Turkey.1`, `NOW!!!"2`, `discussions2`.
+# Lowercase runs only, so `G7`, `F16` or `COVID19` stay; a year or a day needs a space before it.
+FOOTNOTE = re.compile(r"(?:(?<=[a-z]{3})|(?<=[.!?,;\"”’)]))\d{1,2}(?=[\s.,;]|$)", re.M)
+# Source credits pasted by AI search tools: `.AP News+1Financial Times+1` up to the end of the line.
+CREDITS = re.compile(r"(?<=\.)(?:[A-Za-z][\w&'. -]*?\+\d+)+(?:[A-Za-z][\w&'. -]*)?[ \t]*$", re.M)
+
+
+def mask_noise(text: str) -> str:
+    """Return text of the same length with footnote digits and credit runs replaced by spaces."""
+    blank = lambda m: " " * len(m.group())  # noqa: E731 - one-line replacement keeps every offset
+    return FOOTNOTE.sub(blank, CREDITS.sub(blank, text))

@@ -1,0 +1,58 @@
+"""Reporting verbs: the words that tell a passage is someone's speech."""
+
+from __future__ import annotations
+
+# Verbs that introduce someone's own words, quoted or reported.
+SAY = [
+    "say", "tell", "write", "post", "tweet", "declare", "announce", "add", "insist", "urge", "call",
+    "characterize", "characterise", "describe", "state", "note", "stress", "emphasize", "emphasise",
+    "argue", "claim", "warn", "ask", "answer", "reply", "respond", "explain", "recall", "remark", "comment",
+    "continue", "suggest", "acknowledge", "admit", "concede", "deny", "threaten", "demand", "vow", "pledge",
+    "promise", "predict", "repeat", "reiterate", "confirm", "assert", "contend", "maintain", "observe",
+    "point", "express", "criticize", "criticise", "praise", "accuse", "dismiss", "quip", "joke", "scoff",
+    "shout", "exclaim", "testify", "caution", "counter", "retort", "lament", "complain", "boast", "brag",
+    "inform", "signal", "indicate", "propose", "underline", "underscore", "highlight", "hint", "muse",
+    "wonder", "question", "proclaim", "blast", "slam", "mock", "recount", "concur", "agree", "disagree",
+    "allege", "report", "brief", "affirm", "reaffirm", "conclude", "order", "thank", "welcome", "instruct",
+    "appeal", "plead", "tout", "hail", "label", "dub", "brand", "term", "speak",
+]
+# Verbs that report a stance or an act of speech without carrying words of their own.
+STANCE = [
+    "reject", "refuse", "pressure", "push", "ignore", "offer", "extend", "invite", "back", "endorse",
+    "support", "oppose", "challenge", "seek", "decline", "accept", "condemn",
+]
+
+IRREGULAR = {
+    "say": ["said", "says", "saying"], "tell": ["told", "tells", "telling"],
+    "write": ["wrote", "written", "writes", "writing"], "speak": ["spoke", "spoken", "speaks", "speaking"],
+    "seek": ["sought", "seeks", "seeking"], "bring": ["brought"], "brief": ["briefed", "briefs", "briefing"],
+}
+
+
+def _inflect(verb: str) -> set[str]:
+    """The regular forms of an English verb: base, -s, -ed, -ing."""
+    if verb in IRREGULAR:
+        return {verb, *IRREGULAR[verb]}
+    if verb.endswith("e") and not verb.endswith("ee"):
+        stem = verb[:-1]
+        return {verb, verb + "s", verb + "d", stem + "ing"}
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return {verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+    if verb.endswith(("s", "sh", "ch", "x", "z")):
+        return {verb, verb + "es", verb + "ed", verb + "ing"}
+    forms = {verb, verb + "s", verb + "ed", verb + "ing"}
+    if len(verb) <= 4 and verb[-1] in "bdgmnpt" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}  # a short verb doubles: slam, slammed
+    return forms
+
+
+SAY_FORMS = {form for verb in SAY for form in _inflect(verb)}
+STANCE_FORMS = {form for verb in STANCE for form in _inflect(verb)}
+
+
+def cue_strength(word: str, tag: str) -> int:
+    """2 for a verb of saying, 1 for a verb of stance, 0 for anything else (tag is the Penn tag)."""
+    if not tag.startswith("VB"):
+        return 0
+    low = word.lower()
+    return 2 if low in SAY_FORMS else 1 if low in STANCE_FORMS else 0

@@ -1,0 +1,43 @@
+"""Where words were said: platforms, outlets and occasions named in an attribution."""
+
+from __future__ import annotations
+
+import re
+
+PLATFORMS = ["Truth Social", "Twitter", "Facebook", "Instagram", "Telegram", "TikTok", "YouTube", "Threads",
+             "Bluesky", "LinkedIn", "Weibo", "VKontakte", "Substack", "Reddit", "WhatsApp"]
+OUTLETS = ["Sky News", "ABC News", "BBC", "CNN", "Fox News", "Fox Business", "NBC News", "CBS News", "MSNBC",
+           "CNBC", "NPR", "PBS", "Channel One", "Rossiya 1", "Rossiya-1", "RT", "TASS", "RIA Novosti",
+           "Interfax", "Reuters", "the Associated Press", "AFP", "Bloomberg", "Al Jazeera", "Euronews",
+           "France 24", "Deutsche Welle", "DW", "the New York Times", "The New York Times",
+           "the Washington Post", "The Washington Post", "the Wall Street Journal", "Financial Times",
+           "the Guardian", "The Guardian", "Politico", "Axios", "Le Monde", "Der Spiegel", "Bild", "Newsmax",
+           "Meet the Press", "Face the Nation", "60 Minutes", "Good Morning America", "Today show",
+           "ABC", "NBC", "CBS", "ITV", "Channel 4", "LBC", "Times Radio", "Radio Free Europe", "Kyiv Independent",
+           "Ukrinform", "Xinhua", "NHK", "Yonhap", "Anadolu", "Haaretz", "Axel Springer", "The Atlantic",
+           "The Economist", "Time magazine", "Newsweek", "USA Today", "The Hill", "Breitbart", "Izvestia"]
+OCCASIONS = ["press conference", "news conference", "press briefing", "news briefing", "briefing",
+             "video address", "televised address", "nightly address", "speech", "interview", "podcast",
+             "rally", "town hall", "social media post", "statement", "Air Force One", "the Oval Office",
+             "a hearing", "testimony"]
+NAMED = re.compile(r"(?<![\w@])(" + "|".join(re.escape(n) for n in sorted(PLATFORMS + OUTLETS, key=len,
+                                                                            reverse=True)) + r")(?![\w])")
+# X is a letter as well as a platform: only where the words around it make it one.
+X = re.compile(r"\b(?:on|to|via|at)\s+(?:his|her|their|its|the\s+)?X\b|\bX\s+(?:account|post|feed)\b"
+               r"|\b(?:tweet(?:ed|s)?|retweet(?:ed)?)\b")
+OCCASION = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in OCCASIONS) + r")\b", re.I)
+
+
+def medium(context: str) -> str | None:
+    """The platform or outlet an attribution names, else the occasion (interview, press conference)."""
+    hits = [(m.start(), m.group(1)) for m in NAMED.finditer(context)]
+    hits += [(m.start(), "X") for m in X.finditer(context)]
+    if hits:
+        return re.sub(r"^the ", "", min(hits)[1])
+    occasion = OCCASION.search(context)
+    return occasion.group() if occasion else None
+
+
+def is_outlet(name: str) -> bool:
+    """True when a name is a news outlet or platform (a source of a report, not its speaker)."""
+    return NAMED.fullmatch(name.strip()) is not None
