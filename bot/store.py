@@ -15,6 +15,8 @@ from bot.models import Article, Claim, Person, Source, Statement
 from bot.text import fold, same_utterance, words
 
 GROUPED_KINDS = ("speech", "fragment")
+# How an article may refer to a speaker without naming them: never an alias of anyone.
+NOT_NAMES = frozenset("he she they it we i you him her them his hers their this that who".split())
 KIND_RANK = {"speech": 0, "fragment": 1, "indirect": 2, "term": 3}
 
 
@@ -31,6 +33,14 @@ def text_hash(text: str) -> str:
 def alias_key(name: str) -> str:
     """How aliases are compared: folded words, handles without the @."""
     return fold(name.lstrip("@"))
+
+
+def is_alias(mention: str) -> bool:
+    """A mention that names someone (a capitalised name or a handle), not a pronoun or "the president"."""
+    key = alias_key(mention)
+    if not key or key in NOT_NAMES or key.split()[0] in ("the", "a", "an"):
+        return False
+    return mention.lstrip().startswith("@") or not mention.islower()
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -185,7 +195,7 @@ class Store:
             person_id = found[0] if found else self._insert("people", {"name": name, "role": role})
         if role:
             self.db.execute("UPDATE people SET role = ? WHERE id = ? AND role IS NULL", [role, person_id])
-        for alias in [name, *aliases]:
+        for alias in [name, *(a for a in aliases if is_alias(a))]:
             if alias_key(alias):
                 self.db.execute("INSERT OR IGNORE INTO aliases (key, alias, person_id) VALUES (?, ?, ?)",
                                 [alias_key(alias), alias, person_id])
@@ -365,9 +375,12 @@ class Store:
         return out
 
     def statements_said_on(self, day: date) -> list[int]:
-        """Statements made on `day` (direct words and reported speech)."""
+        """Statements made on `day` (direct words and reported speech); undated ones by their first article's day."""
         rows = self.db.execute(
-            "SELECT id FROM statements WHERE said_on = ? AND kind != 'term' ORDER BY id", [day.isoformat()]
+            """SELECT s.id FROM statements s WHERE s.kind != 'term' AND coalesce(s.said_on, (
+                   SELECT min(a.published) FROM claims c JOIN articles a ON a.id = c.article_id
+                   WHERE c.statement_id = s.id)) = ? ORDER BY s.id""",
+            [day.isoformat()],
         ).fetchall()
         return [r[0] for r in rows]
 

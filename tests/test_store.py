@@ -161,11 +161,14 @@ def test_process_killed_mid_ingest_leaves_no_half_article(tmp_path: Path) -> Non
 
 
 def test_people_keep_aliases_roles_and_counts(store: Store) -> None:
-    a = article("a.txt", '"We are ready," Kremlin spokesman Dmitry Peskov said. "Ready," Peskov added.')
+    a = article("a.txt", '"We are ready," Kremlin spokesman Dmitry Peskov said. "Ready," Peskov added. '
+                         '"Now," he said. "Soon," the spokesman said.')
     store.ingest(a, [claim(a.text, "We are ready,", speaker="Dmitry Peskov", role="Kremlin spokesman"),
-                     claim(a.text, "Ready,", speaker="Dmitry Peskov", speaker_mention="Peskov", kind="fragment")])
+                     claim(a.text, "Ready,", speaker="Dmitry Peskov", speaker_mention="Peskov", kind="fragment"),
+                     claim(a.text, "Now,", speaker="Dmitry Peskov", speaker_mention="he"),
+                     claim(a.text, "Soon,", speaker="Dmitry Peskov", speaker_mention="The spokesman")])
     [person] = store.people()
-    assert (person.name, person.role, person.claims) == ("Dmitry Peskov", "Kremlin spokesman", 2)
+    assert (person.name, person.role, person.claims) == ("Dmitry Peskov", "Kremlin spokesman", 4)
     assert person.aliases == ["Peskov"]
     assert store.find_people("peskov") == store.find_people("Dmitry Peskov") != []
 
