@@ -12,6 +12,7 @@ from bot import dates
 from bot.cues import cue_strength
 from bot.media import is_outlet, medium
 from bot.people import HANDLE, INITIAL, is_title, looks_like_person, matches_handle, same_person, surname
+from bot.places import is_place
 from bot.quotes import Quote, find_quotes
 
 PERSONAL = {"he", "she", "him", "her"}
@@ -152,7 +153,8 @@ class _Article:
         surnames = {surname(m.name) for m in out if m.person and len(m.name.split()) >= 2}
         for m in out:
             m.person = m.person or surname(m.name) in surnames
-        return out
+        return [m for m in out if m.person or not self.doc.char_span(m.start, m.end, alignment_mode="expand")[0]
+                .is_sent_start or self.doc.char_span(m.start, m.end, alignment_mode="expand")[0].tag_ in NAME_TAGS]
 
     def _name_word(self, tok: Token) -> bool:
         """A capitalized noun (or initial) outside quotes that can be part of a name."""
@@ -160,7 +162,7 @@ class _Article:
             return False
         if tok.tag_ in NAME_TAGS or INITIAL.match(tok.text):
             return True
-        return tok.tag_ in ("NN", "NNS") and not tok.is_sent_start and tok.text.lower() != tok.text
+        return tok.tag_ in ("NN", "NNS")  # the tagger takes some rare surnames for nouns
 
     def _mention(self, run: list[Token]) -> Mention | None:
         """A name mention from a run of name words, or None when only a title is left."""
@@ -176,8 +178,9 @@ class _Article:
         role = " ".join(t.text for t in role_toks) if any(t.pos_ in ("NOUN", "PROPN") for t in role_toks) else None
         titled = cut > 0 or any(is_title(t.text) for t in role_toks)
         subject = head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "poss" and head.head.dep_ == "nsubj")
+        single = len(name_toks) == 1 and head.tag_ in NAME_TAGS and not is_place(name) and not name.isupper()
         return Mention(name_toks[0].idx, head.idx + len(head), name, role,
-                       titled and len(name_toks) <= 4 or looks_like_person(name), subject)
+                       titled and len(name_toks) <= 4 or looks_like_person(name) or single, subject)
 
     def resolve_name(self, name: str) -> str:
         """The earliest, longest full name in the article this name refers to (Citron's rule)."""

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import click
 
 from bot.check import check as check_quotes
-from bot.console import ask_text, check_text
+from bot.console import ask_text, check_text, digest_text
+from bot.digest import digest_for_day
+from bot.fetch import feed_articles, fetch_new, is_url
 from bot.ingest import IngestReport, extract_for, ingest_articles, read_all
 from bot.lookup import ask as look_up
 from bot.settings import get_settings
@@ -41,19 +44,28 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1)
+@click.option("--feed", "feeds", multiple=True, metavar="URL", help="an RSS or Atom feed to add the articles of "
+              "(repeatable)")
 @db_option
-def ingest(paths: tuple[Path, ...], db: str | None) -> None:
-    """Add articles (files or folders of .txt, .md, .html) to the store.
+def ingest(paths: tuple[str, ...], feeds: tuple[str, ...], db: str | None) -> None:
+    """Add articles (files or folders of .txt, .md, .html, web pages, feeds) to the store.
 
     \b
-    Example:
+    Examples:
         whosaid ingest seeds/ ~/articles/today.md
+        whosaid ingest https://news.example/2025/05/11/talks.html
+        whosaid ingest --feed https://news.example/rss.xml
     """
-    articles, errors = read_all(paths)
+    if not paths and not feeds:
+        raise click.UsageError("give files, folders or web addresses of articles, or --feed URL")
+    files = [Path(p) for p in paths if not is_url(p)]
+    articles, errors = read_all(files) if files else ([], [])
     report = IngestReport(errors=errors)
     store = open_store(db)
     try:
+        articles += fetch_new(store, [p for p in paths if is_url(p)], report)
+        articles += feed_articles(store, feeds, report)
         if len(articles) >= PROGRESS_FROM:
             with click.progressbar(length=len(articles), label="ingesting", file=sys.stderr) as bar:
                 ingest_articles(store, articles, report=report, progress=lambda _: bar.update(1))
@@ -156,6 +168,26 @@ def check_command(texts: tuple[str, ...], db: str | None, as_json: bool) -> None
         store.close()
     for result in results:
         click.echo(result.model_dump_json() if as_json else check_text(result) + "\n")
+
+
+@cli.command("digest")
+@click.option("--date", "day", required=True, type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="the day the statements were made, YYYY-MM-DD")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="print JSON")
+def digest_command(day: datetime, db: str | None, as_json: bool) -> None:
+    """Print what was said on a day, by speaker, flagging words that outlets quote differently.
+
+    \b
+    Example:
+        whosaid digest --date 2025-05-11
+    """
+    store = read_store(db)
+    try:
+        result = digest_for_day(store, day.date())
+    finally:
+        store.close()
+    click.echo(result.model_dump_json(indent=1) if as_json else digest_text(result))
 
 
 # The Slack app and console live in handlers/, imported only by these two commands: the core runs without Slack.

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.models import AskResult, Check, CheckResult, DiffOp, Source, Statement
+from bot.digest import is_reported
+from bot.models import AskResult, Check, CheckResult, DiffOp, Digest, Source, Statement
 
 INDENT = "    "
 
@@ -70,3 +71,21 @@ def check_text(result: CheckResult) -> str:
         return result.message
     blocks = ["\n".join(check_lines(c)) for c in result.checks]
     return "\n\n".join([*blocks, "Verify against the original articles before publishing."])
+
+def digest_text(digest: Digest) -> str:
+    """A digest as lines to print: by speaker, direct words with every source, reported speech in one line."""
+    if not digest.groups:
+        return digest.message or digest.title
+    count = sum(len(g.statements) for g in digest.groups)
+    differ = f"; {digest.disagreements} worded differently by outlets" if digest.disagreements else ""
+    lines = [f"{digest.title}: {count} statements by {len(digest.groups)} speakers{differ}"]
+    for group in digest.groups:
+        sources = sum(len(s.sources) for s in group.statements)
+        lines += ["", f"== {group.speaker}: {len(group.statements)} statements in {sources} sources"]
+        for statement in group.statements:
+            if is_reported(statement):
+                outlets = ", ".join(dict.fromkeys(s.outlet or s.article for s in statement.sources))
+                lines.append(f"{INDENT}reported ({outlets}): {statement.text}")
+            else:
+                lines += [INDENT + line for line in statement_lines(statement)]
+    return "\n".join(lines)

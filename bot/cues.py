@@ -33,9 +33,8 @@ def _inflect(verb: str) -> set[str]:
     """The regular forms of an English verb: base, -s, -ed, -ing."""
     if verb in IRREGULAR:
         return {verb, *IRREGULAR[verb]}
-    if verb.endswith("e") and not verb.endswith("ee"):
-        stem = verb[:-1]
-        return {verb, verb + "s", verb + "d", stem + "ing"}
+    if verb.endswith("e"):
+        return {verb, verb + "s", verb + "d", verb + "ing" if verb.endswith("ee") else verb[:-1] + "ing"}
     if verb.endswith("y") and verb[-2] not in "aeiou":
         return {verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
     if verb.endswith(("s", "sh", "ch", "x", "z")):

@@ -62,26 +62,3 @@ def digest_since(store: Store, moment: str | None) -> Digest:
     return build_digest(store, store.statements_seen_since(moment), title=f"New since {since}",
                         empty=f"Nothing new said since {since}.")
 
-
-def digest_text(digest: Digest) -> str:
-    """The digest as plain text for a terminal."""
-    if not digest.groups:
-        return digest.message or digest.title
-    count = sum(len(g.statements) for g in digest.groups)
-    lines = [f"{digest.title}: {count} statements by {len(digest.groups)} speakers"
-             + (f", {digest.disagreements} worded differently by outlets" if digest.disagreements else "")]
-    for group in digest.groups:
-        lines += ["", group.speaker + (f" ({group.role})" if group.role else "")]
-        for statement in group.statements:
-            lines.append(statement_line(statement))
-            lines += [f"      worded: “{variant}”" for variant in statement.variants]
-    return "\n".join(lines)
-
-
-def statement_line(statement: Statement) -> str:
-    """One statement: words, when and where said, and the outlets carrying it."""
-    outlets = list(dict.fromkeys(s.outlet or s.article for s in statement.sources))
-    when = ", ".join(str(part) for part in (statement.said_on, statement.medium) if part)
-    words = f"reported: {statement.text}" if is_reported(statement) else f"“{statement.text}”"
-    flag = "  [wording differs]" if statement.variants else ""
-    return f"  - {words}" + (f" ({when})" if when else "") + f" — {', '.join(outlets)}{flag}"
