@@ -72,6 +72,7 @@ def check_text(result: CheckResult) -> str:
     blocks = ["\n".join(check_lines(c)) for c in result.checks]
     return "\n\n".join([*blocks, "Verify against the original articles before publishing."])
 
+
 def digest_text(digest: Digest) -> str:
     """A digest as lines to print: by speaker, direct words with every source, reported speech in one line."""
     if not digest.groups:
