@@ -160,7 +160,7 @@ def check_command(texts: tuple[str, ...], db: str | None, as_json: bool) -> None
         whosaid check 'Putin wrote "HAVE THE MEETING, NOW!!!"'
         pbpaste | whosaid check
     """
-    texts = tuple(click.get_text_stream("stdin").read() if t == "-" else t for t in texts or ("-",))
+    texts = tuple(sys.stdin.read() if t == "-" else t for t in texts or ("-",))
     store = read_store(db)
     try:
         results = [check_quotes(store, text) for text in texts]

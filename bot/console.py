@@ -32,6 +32,8 @@ def source_line(source: Source) -> str:
 def ask_text(result: AskResult) -> str:
     """A lookup answer as lines to print."""
     lines = [result.message] if result.message else []
+    if result.nearest:
+        lines.append("Nearest sourced statements:")
     for statement in result.statements or result.nearest:
         lines += ["", *statement_lines(statement)]
     return "\n".join(lines).strip()

@@ -9,10 +9,11 @@ from datetime import date, datetime
 import dateparser
 
 from bot.models import AskResult
-from bot.store import Store
+from bot.store import GROUPED_KINDS, Store
 from bot.text import fold, fold_word, words
 
-ASK_KINDS = ("speech", "fragment", "indirect")
+# Direct words come before reported speech at equal relevance: a newsroom quotes the former.
+KIND_ORDER = (GROUPED_KINDS, ("indirect",))
 MAX_NAME_WORDS = 4
 NEAREST = 3
 # Question words and fillers carry no meaning for a search of quoted words.
@@ -144,7 +145,7 @@ def ask(
     if question.terms:
         ids = _ranked(store, question, person_ids=person_ids, filters=filters, limit=limit)
     else:
-        ids = store.statement_ids(person_ids=person_ids, kinds=ASK_KINDS, limit=limit, **filters)
+        ids = _latest(store, person_ids=person_ids, filters=filters, limit=limit)
     result.statements = store.statements(ids)
     if result.statements:
         return result
@@ -154,10 +155,8 @@ def ask(
         result.message += f" No stored quote uses {', '.join(f'“{t}”' for t in question.terms if t in unknown)}."
     nearest = _ranked(store, question, person_ids=None, filters={}, limit=NEAREST, share=0.0, exact=False)
     if not nearest and person_ids:
-        nearest = store.statement_ids(person_ids=person_ids, kinds=ASK_KINDS, limit=NEAREST)
+        nearest = _latest(store, person_ids=person_ids, filters={}, limit=NEAREST)
     result.nearest = store.statements(nearest)
-    if result.nearest:
-        result.message += " The nearest sourced statements follow."
     return result
 
 
@@ -167,17 +166,26 @@ def _ranked(
 ) -> list[int]:
     """Statements whose wording holds more than `share` of the terms (and, if `exact`, every quoted phrase)."""
     wanted = set(question.terms)
-    rows = store.search_claims(store.rare_terms(question.terms, limit=8), person_ids=person_ids, kinds=ASK_KINDS,
-                               limit=200, **filters)
+    terms = store.rare_terms(question.terms, limit=8)
     held: dict[int, float] = {}
-    for statement_id, quote in rows:
-        key = f" {fold(quote)} "
-        if exact and not all(f" {phrase} " in key for phrase in question.phrases):
-            continue
-        share_here = len(wanted.intersection(key.split())) / len(wanted)
-        held[statement_id] = max(held.get(statement_id, 0.0), share_here)
+    group: dict[int, int] = {}
+    for rank, kinds in enumerate(KIND_ORDER):
+        for statement_id, quote in store.search_claims(terms, person_ids=person_ids, kinds=kinds, limit=200,
+                                                       **filters):
+            key = f" {fold(quote)} "
+            if exact and not all(f" {phrase} " in key for phrase in question.phrases):
+                continue
+            held[statement_id] = max(held.get(statement_id, 0.0), len(wanted.intersection(key.split())) / len(wanted))
+            group.setdefault(statement_id, rank)
     kept = [sid for sid in held if held[sid] > share]
-    return sorted(kept, key=lambda sid: -held[sid])[:limit]
+    return sorted(kept, key=lambda sid: (-held[sid], group[sid]))[:limit]
+
+
+def _latest(store: Store, *, person_ids: list[int] | None, filters: dict, limit: int) -> list[int]:
+    """The newest statements matching filters alone, direct words before reported speech."""
+    ids = [sid for kinds in KIND_ORDER
+           for sid in store.statement_ids(person_ids=person_ids, kinds=kinds, limit=limit, **filters)]
+    return ids[:limit]
 
 
 def _describe(question: Question, outlet: str | None) -> str:

@@ -410,8 +410,9 @@ class Store:
     # -- ask and check -------------------------------------------------------------------------------
 
     def people_named(self, name: str) -> list[str]:
-        """Canonical names of the people an alias, surname or handle names."""
-        ids = self.find_people(name)
+        """Canonical names of the people an alias names exactly, else those a surname or handle names."""
+        exact = self.db.execute("SELECT DISTINCT person_id FROM aliases WHERE key = ?", [alias_key(name)]).fetchall()
+        ids = [r[0] for r in exact] or self.find_people(name)
         rows = self.db.execute(
             f"SELECT name FROM people WHERE id IN ({','.join('?' * len(ids)) or 'NULL'}) ORDER BY name", ids
         ).fetchall()

@@ -13,16 +13,18 @@ FARE_SHORT = "We will not raise the bus fare this year."
 BUDGET = "the budget is tight but fair"
 SAMPLE = "The mayor promised cheaper fares. Nobody believes it. The plan is inappropriate."
 RIDERSHIP = "ridership grew by 12 percent in January."
+REPORTED = "the budget would cover the new buses"
+FOUNDATION = "Fares must fall for good."
 
 DAILY = Article(
     name="daily.txt", outlet="Daily Ledger", published=date(2025, 3, 2), url="https://ledger.example/fares",
     text=(f'Mayor Ann Example said on Saturday: "{FARE}" She added that "{BUDGET}." '
-          f'Council member Bob Sample wrote on X: "{SAMPLE}"'),
+          f'Council member Bob Sample wrote on X: "{SAMPLE}" Example said {REPORTED}.'),
 )
 EVENING = Article(
     name="evening.txt", outlet="Evening Post", published=date(2025, 3, 4),
     text=(f'Example repeated: "{FARE_SHORT}" Carla Third, the transit director, said that "{RIDERSHIP}" '
-          'Riders called the service <!channel> & "fine".'),
+          f'Riders called the service <!channel> & "fine". The Example Foundation said: "{FOUNDATION}"'),
 )
 
 
@@ -41,9 +43,11 @@ def build(path: Path) -> Store:
               said_on=date(2025, 3, 1)),
         claim(DAILY, BUDGET, "Ann Example", kind="fragment", speaker_mention="She"),
         claim(DAILY, SAMPLE, "Bob Sample", speaker_mention="Bob Sample", medium="X"),
+        claim(DAILY, REPORTED, "Ann Example", kind="indirect", speaker_mention="Example"),
     ])
     store.ingest(EVENING, [
         claim(EVENING, FARE_SHORT, "Ann Example", speaker_mention="Example"),
         claim(EVENING, RIDERSHIP, "Carla Third", speaker_mention="Carla Third", role="transit director"),
+        claim(EVENING, FOUNDATION, "Example Foundation", speaker_mention="The Example Foundation"),
     ])
     return store

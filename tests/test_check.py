@@ -77,6 +77,12 @@ def test_sourced_words_credited_to_someone_else_are_misattributed(store: Store) 
     assert "Ann Example" in got.reason
 
 
+def test_a_surname_the_store_knows_exactly_names_that_person_only(store: Store) -> None:
+    got = one(store, 'Example said "fares must fall for good"')
+    assert got.claimed_speaker == "Ann Example"
+    assert (got.verdict, got.speaker) == ("misattributed", "Example Foundation")
+
+
 def test_words_joined_from_two_statements_are_stitched(store: Store) -> None:
     got = one(store, 'Ann Example: "We will not raise the bus fare this year, ridership grew by 12 percent in January"')
     assert got.verdict == "stitched"

@@ -8,7 +8,7 @@ import pytest
 
 from bot.lookup import ask, resolve_date
 from bot.store import Store
-from tests.newsroom import BUDGET, FARE, RIDERSHIP, SAMPLE, build
+from tests.newsroom import BUDGET, FARE, FOUNDATION, REPORTED, RIDERSHIP, SAMPLE, build
 
 TODAY = date(2026, 11, 22)
 
@@ -41,10 +41,15 @@ def test_words_alone_find_every_speaker_using_them_best_first(store: Store) -> N
     assert len(fare.variants) == 2
 
 
-def test_a_speaker_alone_lists_their_statements(store: Store) -> None:
+def test_a_speaker_alone_lists_their_direct_words_then_reported_speech(store: Store) -> None:
     got = ask(store, "Ann Example", today=TODAY)
-    assert sorted(texts(got.statements)) == sorted([FARE, BUDGET])
+    assert sorted(texts(got.statements[:2])) == sorted([FARE, BUDGET])
+    assert texts(got.statements[2:]) == [REPORTED]
     assert ask(store, "example", today=TODAY).speaker == "Ann Example"
+
+
+def test_direct_words_come_before_reported_speech_at_equal_relevance(store: Store) -> None:
+    assert texts(ask(store, "Example budget", today=TODAY).statements) == [BUDGET, REPORTED]
 
 
 def test_a_quoted_phrase_must_stand_word_for_word(store: Store) -> None:
@@ -64,7 +69,7 @@ def test_a_day_without_a_year_is_the_latest_the_store_holds(store: Store) -> Non
 def test_since_a_day(store: Store) -> None:
     got = ask(store, "since March 3", today=TODAY)
     assert got.since == date(2025, 3, 3)
-    assert sorted(texts(got.statements)) == sorted([FARE, RIDERSHIP])
+    assert sorted(texts(got.statements)) == sorted([FARE, RIDERSHIP, FOUNDATION])
 
 
 def test_may_the_verb_is_no_date(store: Store) -> None:
