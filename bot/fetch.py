@@ -150,10 +150,10 @@ def describe(name: str, outcome: IngestOutcome) -> str:
     return f"{name}: already in the store"
 
 
-def ingest_url(store: Store, url: str) -> str:
+def ingest_url(store: Store, url: str, *, timeout: float = 10) -> str:
     """Fetch and store the article at `url`; what happened in one line, or a FetchError saying why not."""
     report = IngestReport()
-    ingest_articles(store, fetch_new(store, [url], report), report=report)
+    ingest_articles(store, fetch_new(store, [url], report, timeout=timeout), report=report)
     if report.errors:
         raise FetchError(report.errors[0])
     return describe(url.strip(), report.outcomes[url.strip()])
