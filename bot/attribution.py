@@ -178,7 +178,8 @@ class _Article:
         role = " ".join(t.text for t in role_toks) if any(t.pos_ in ("NOUN", "PROPN") for t in role_toks) else None
         titled = cut > 0 or any(is_title(t.text) for t in role_toks)
         subject = head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "poss" and head.head.dep_ == "nsubj")
-        single = len(name_toks) == 1 and head.tag_ in NAME_TAGS and not is_place(name) and not name.isupper()
+        single = (len(name_toks) == 1 and head.tag_ in NAME_TAGS and not is_place(name) and not name.isupper()
+                  and not (head.i and self.doc[head.i - 1].lower_ in ("a", "an")))  # "a Democrat" is a label
         return Mention(name_toks[0].idx, head.idx + len(head), name, role,
                        titled and len(name_toks) <= 4 or looks_like_person(name) or single, subject)
 
@@ -202,9 +203,13 @@ class _Article:
         if subject is None:
             return []
         group = [subject, *[c for c in subject.children if c.dep_ == "conj" or (
-            c.dep_ == "appos" and c.tag_ in NAME_TAGS and c.i > subject.i + 1)]]
+            c.dep_ == "appos" and self._person_at(c))]]
         group += [g for c in group[1:] for g in c.children if g.dep_ == "conj"]
         return [s for s in (self._speaker(t) for t in group) if s is not None]
+
+    def _person_at(self, tok: Token) -> bool:
+        """True when a token is the last word of a person's name ("..., Emmanuel Macron, and ...")."""
+        return any(m.person and m.end == tok.idx + len(tok) for m in self.mentions)
 
     def _subject(self, verb: Token, depth: int = 0) -> Token | None:
         """The token naming who performs a verb, climbing through conjoined, controlled and participle verbs."""
@@ -477,6 +482,15 @@ class _Article:
 
     # --- reported speech ---------------------------------------------------------------------------
 
+    def _according_claim(self, cue: Token) -> list[Found]:
+        """The indirect claim of "according to X, ..." when X is a person or body rather than an outlet."""
+        sent = cue.sent
+        speakers = [s for s in self._according(cue) if s.name]
+        start, stop = self._reported_span(sent.root, sent)
+        context = self._context(sent.root, sent.start_char, sent.end_char)
+        return [Found(start, stop, "indirect", s, self._said_on(Attribution(s, context, cue)), None,
+                      sent.start_char, sent.end_char) for s in speakers]
+
     def _reported_span(self, verb: Token, sent: Span) -> tuple[int, int]:
         """The reporting verb's clause within its sentence, stopping at quotes (those are claims of their own)."""
         subtree = [t for t in verb.subtree if sent.start <= t.i < sent.end]
@@ -496,7 +510,12 @@ class _Article:
         """One claim per speaker of each reporting verb that introduces no quote of its own."""
         out = []
         for tok in self.doc:
-            if self.in_quote[tok.idx] or tok.i in self.used_cues or not cue_strength(tok.text, tok.tag_):
+            according = tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children)
+            if self.in_quote[tok.idx] or tok.i in self.used_cues or not (cue_strength(tok.text, tok.tag_)
+                                                                           or according):
+                continue
+            if according:  # "According to X, ...": X reports the rest of the sentence
+                out.extend(self._according_claim(tok))
                 continue
             if not any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "attr", "oprd", "advcl", "dative")
                        for c in tok.children):

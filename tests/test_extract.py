@@ -1,0 +1,132 @@
+"""Extraction on invented news in several house styles, through the real spaCy pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.extract import extract
+from bot.models import Article, Claim
+from bot.nlp import load_nlp
+
+BUDGET = """LONDON, March 3 (Reuters) - Britain's finance minister defended her budget on Monday.
+"We have made the right choices for working families," said Chancellor Rachel Reeves. "Growth is coming back."
+Reeves told the BBC that taxes would not rise again. According to Paul Johnson, director of the Institute for \
+Fiscal Studies, the plan leaves little room for error.
+Opposition leader Kemi Badenoch said: "This budget is a disaster for business."
+``It is simply not credible,'' she added.
+Mr Johnson warned in an interview with Sky News: "The numbers do not add up.
+"Borrowing will be higher than forecast for years."
+Critics called the plan a "fiscal fudge" and said it would hurt pensioners.
+"""
+
+SENATE = """Senator Maria Lopez, a Democrat from New Mexico, criticized the bill on Tuesday.
+"It punishes the people who can least afford it," Lopez said at a press conference. She added that she \
+would vote against it.
+Lopez later wrote on X:
+"We will keep fighting. This is not over."
+— @SenMariaLopez
+Governor Tom Hale hit back in a post to Truth Social, calling the senator's remarks "pure theater."
+"""
+
+NOISY = """Health Minister Ana Silva said the hospitals "will not close."1 Silva added, "We have the money \
+NOW!!!"2 .AP News+1Financial Times+1
+He said the unions had "misread" the plan and "I will meet them tomorrow, June 3rd, to explain it.
+"""
+
+
+@pytest.fixture(scope="module")
+def claims() -> dict[str, list[Claim]]:
+    """Extract the invented articles once for the module."""
+    load_nlp()
+    articles = [Article(name="budget", text=BUDGET, published=date(2025, 3, 4)),
+                Article(name="senate", text=SENATE, published=date(2025, 6, 5)),
+                Article(name="noisy", text=NOISY, published=date(2025, 6, 2))]
+    return {a.name: found for a, found in zip(articles, extract(articles), strict=True)}
+
+
+def direct(claims: list[Claim]) -> list[Claim]:
+    """Quoted claims only."""
+    return [c for c in claims if c.kind != "indirect"]
+
+
+def quote(claims: list[Claim], words: str) -> Claim:
+    """The quoted claim whose words start like this."""
+    return next(c for c in direct(claims) if c.quote.startswith(words))
+
+
+def test_every_claim_keeps_the_article_words(claims: dict[str, list[Claim]]) -> None:
+    texts = {"budget": BUDGET, "senate": SENATE, "noisy": NOISY}
+    for name, found in claims.items():
+        assert [c.start for c in found] == sorted(c.start for c in found)
+        for c in found:
+            assert c.quote == texts[name][c.start:c.end]
+            assert c.sentence_start <= c.start and c.end <= c.sentence_end
+
+
+def test_said_x_after_the_quote_and_a_floating_sentence(claims: dict[str, list[Claim]]) -> None:
+    first = quote(claims["budget"], "We have made")
+    assert (first.kind, first.speaker, first.role) == ("speech", "Rachel Reeves", "Chancellor")
+    assert quote(claims["budget"], "Growth is coming").speaker == "Rachel Reeves"
+    assert first.said_on == date(2025, 3, 3)  # the Reuters dateline
+
+
+def test_colon_attribution_and_wire_marks_with_a_pronoun(claims: dict[str, list[Claim]]) -> None:
+    assert quote(claims["budget"], "This budget").speaker == "Kemi Badenoch"
+    wire = quote(claims["budget"], "It is simply not credible")
+    assert wire.speaker == "Kemi Badenoch"
+    assert wire.speaker_mention == "she"
+
+
+def test_multi_paragraph_quote_keeps_speaker_and_medium(claims: dict[str, list[Claim]]) -> None:
+    for words in ("The numbers do not add up", "Borrowing will be higher"):
+        claim = quote(claims["budget"], words)
+        assert (claim.speaker, claim.medium) == ("Paul Johnson", "Sky News")
+
+
+def test_according_to_and_told_are_reported_speech(claims: dict[str, list[Claim]]) -> None:
+    reported = [c for c in claims["budget"] if c.kind == "indirect"]
+    assert any(c.speaker == "Paul Johnson" and "little room" in c.quote for c in reported)
+    told = next(c for c in reported if c.quote.startswith("Reeves told"))
+    assert (told.speaker, told.medium) == ("Rachel Reeves", "BBC")
+
+
+def test_scare_quote_of_a_group_is_a_fragment(claims: dict[str, list[Claim]]) -> None:
+    assert quote(claims["budget"], "fiscal fudge").kind == "fragment"
+
+
+def test_block_quote_with_lead_in_and_handle_sign_off(claims: dict[str, list[Claim]]) -> None:
+    block = quote(claims["senate"], "We will keep fighting")
+    assert (block.speaker, block.medium) == ("Maria Lopez", "X")
+    said = quote(claims["senate"], "It punishes")
+    assert (said.speaker, said.medium, said.role) == ("Maria Lopez", "press conference", "Senator")
+
+
+def test_pronoun_reported_speech_and_participle_fragment(claims: dict[str, list[Claim]]) -> None:
+    added = next(c for c in claims["senate"] if c.quote.startswith("She added"))
+    assert (added.kind, added.speaker) == ("indirect", "Maria Lopez")
+    theater = quote(claims["senate"], "pure theater")
+    assert (theater.kind, theater.speaker, theater.medium) == ("fragment", "Tom Hale", "Truth Social")
+    assert not any(c.speaker in ("Democrat", "he", "she") for c in claims["senate"])
+
+
+def test_footnotes_and_credits_stay_out_and_open_marks_do_not_crash(claims: dict[str, list[Claim]]) -> None:
+    found = direct(claims["noisy"])
+    assert [c.quote for c in found][:3] == ["will not close.", "We have the money NOW!!!", "misread"]
+    assert all(c.speaker == "Ana Silva" for c in found)
+    unclosed = found[-1]
+    assert unclosed.quote.startswith("I will meet them") and unclosed.said_on == date(2025, 6, 2)
+    assert all("News" not in (c.speaker or "") for c in claims["noisy"])
+
+
+def test_small_and_empty_inputs() -> None:
+    assert extract([]) == []
+    assert extract([Article(name="e", text="")]) == [[]]
+    odd = extract([Article(name="o", text='He said "yes and then" no more " marks "')])[0]
+    assert all(c.speaker != "He" for c in odd)
+
+
+def test_parallel_and_single_process_agree() -> None:
+    batch = [Article(name=f"a{k}", text=BUDGET * 20, published=date(2025, 3, 4)) for k in range(4)]
+    assert extract(batch, processes=2) == extract(batch, processes=1)

@@ -1,0 +1,46 @@
+"""Names: spellings of one person, canonical choice, handles, and the people table."""
+
+from __future__ import annotations
+
+from bot.models import Claim, Person
+from bot.people import canonical_names, canonical_people, matches_handle, same_person
+
+
+def test_spellings_of_one_person() -> None:
+    assert same_person("Volodymyr Zelensky", "Volodymyr Zelenskyy")
+    assert same_person("Dmitry Peskov", "Dmitri Peskov")
+    assert same_person("Trump", "Donald J. Trump")
+    assert not same_person("Donald Trump", "Ivanka Trump")
+    assert not same_person("Recep Tayyip Erdogan", "Vladimir Putin")
+
+
+def test_handles_match_the_surname() -> None:
+    assert matches_handle("@ZelenskyyUa", "Volodymyr Zelensky")
+    assert matches_handle("@realDonaldTrump", "Donald Trump")
+    assert not matches_handle("@KremlinRussia_E", "Dmitry Peskov")
+
+
+def test_canonical_name_is_the_full_spelling_most_articles_use() -> None:
+    articles = [["Volodymyr Zelensky", "Donald Trump"], ["Volodymyr Zelenskyy", "Trump"],
+                ["Volodymyr Zelensky", "Donald J. Trump", "@ZelenskyyUa"], ["Dmitri Peskov"],
+                ["Dmitry Peskov"], ["Dmitry Peskov", "Volodymyr Zelenskyy"]]
+    names = canonical_names(articles)
+    assert names["Volodymyr Zelenskyy"] == names["@ZelenskyyUa"] == "Volodymyr Zelensky"
+    assert names["Donald J. Trump"] == names["Trump"] == "Donald Trump"
+    assert names["Dmitri Peskov"] == "Dmitry Peskov"
+
+
+def test_known_people_keep_their_name() -> None:
+    names = canonical_names([["Volodymyr Zelenskyy"]], known=[Person(name="Volodymyr Zelensky")])
+    assert names["Volodymyr Zelenskyy"] == "Volodymyr Zelensky"
+
+
+def test_people_table_collects_aliases_and_roles() -> None:
+    def claim(speaker: str, mention: str, role: str | None) -> Claim:
+        return Claim(start=0, end=1, quote="x", kind="speech", speaker=speaker, speaker_mention=mention,
+                     role=role, sentence_start=0, sentence_end=1)
+
+    people = canonical_people([[claim("Dmitry Peskov", "Kremlin spokesman Dmitry Peskov", "Kremlin spokesman")],
+                               [claim("Dmitry Peskov", "Peskov", None)]])
+    assert people == [Person(name="Dmitry Peskov", role="Kremlin spokesman",
+                             aliases=["Kremlin spokesman Dmitry Peskov", "Peskov"], claims=2)]
