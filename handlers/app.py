@@ -80,6 +80,8 @@ def build_app(settings: Settings, *, socket: bool) -> App:
     """The Bolt app with every listener, its Web API client at SLACK_API_URL; fails if Slack refuses the token."""
     base_url = settings.slack_api_url if settings.slack_api_url.endswith("/") else settings.slack_api_url + "/"
     client = WebClient(token=settings.slack_bot_token, base_url=base_url)
+    # Bolt also reads SLACK_BOT_TOKEN from the environment and warns that the client's token wins: it is the same.
+    logging.getLogger("slack_bolt.App").addFilter(lambda record: "will be unused" not in record.getMessage())
     app = App(client=client, signing_secret=settings.slack_signing_secret or "", process_before_response=False,
               request_verification_enabled=not socket)
     stores = Stores(settings.whosaid_db)
@@ -105,14 +107,18 @@ def wsgi(app: App) -> Callable:
 
 def start(settings: Settings, *, http: bool, host: str, port: int) -> None:
     """Run the bot until stopped: Socket Mode with an app token unless HTTP is asked for, digests alongside."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     socket = not http and bool(settings.slack_app_token)
     problem = slack_problem(settings, socket=socket)
     if problem:
         exit_with(problem)
+    logging.disable(logging.ERROR)  # the SDK's own report of a failed auth.test would repeat our one line
     try:
         app = build_app(settings, socket=socket)
     except Exception as err:  # noqa: BLE001 - Slack refusing the token or being unreachable is one line, not a trace
-        exit_with(f"cannot reach Slack at {settings.slack_api_url} with SLACK_BOT_TOKEN: {err}")
+        exit_with(f"cannot reach Slack at {settings.slack_api_url} with SLACK_BOT_TOKEN: {getattr(err, 'reason', err)}")
+    finally:
+        logging.disable(logging.NOTSET)
     scheduler = DigestScheduler(Store(settings.whosaid_db), post=commands.poster(app.client))
     # SIGTERM (docker stop, systemctl stop) ends the server like Ctrl-C, so the scheduler finishes its job.
     signal.signal(signal.SIGTERM, interrupt)

@@ -25,7 +25,7 @@ VERDICTS = {
     "stitched": "✂️ Stitched",
     "unsourced": "❔ Unsourced",
 }
-USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
+USER_ID = re.compile(r"^[UW][A-Z0-9]+$")
 USAGE = [
     ("/whosaid have the meeting now", "who said it, when, where; filters: from:NAME on:DATE since:DATE in:OUTLET"),
     ("/whosaid check Trump wrote “HAVE THE MEETING, TOMORROW”", "check pasted quotes against the sources"),
@@ -148,7 +148,8 @@ def ask_message(result: AskResult, *, asked_by: str | None = None) -> dict:
     if result.statements:
         blocks += [section(statement_text(s)) for s in result.statements]
         top = result.statements[0]
-        fallback = f"{top.speaker or 'Unknown speaker'}, {day(top.said_on) or 'date unknown'}: “{top.text}”"
+        when = top.said_on or next((s.published for s in top.sources if s.published), None)
+        fallback = f"{top.speaker or 'Unknown speaker'}" + (f", {day(when)}" if when else "") + f": “{top.text}”"
     else:
         note = result.message or "Nothing in the store sources these words."
         blocks.append(section(escape(note) + ("\nNearest statements:" if result.nearest else "")))
