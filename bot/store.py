@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -123,6 +124,26 @@ class Store:
                 step(self.db)
                 self.db.execute(f"PRAGMA user_version = {number}")
 
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """A write transaction holding the write lock from its start, so no read inside it can go stale.
+
+        Under WAL a deferred transaction that reads, then writes after another connection wrote, fails at once
+        with "database is locked"; BEGIN IMMEDIATE waits its turn (busy_timeout) instead. The bot's scheduler
+        thread and a second bot process write to the same file.
+        """
+        if self.db.conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.conn.rollback()
+            raise
+        self.db.conn.commit()
+
     @property
     def schema_version(self) -> int:
         """The migration the file is at."""
@@ -151,7 +172,7 @@ class Store:
         known = self.article_status(article)
         if known:
             return known
-        with self.db.atomic():
+        with self._writing():
             old = self.db.execute("SELECT id FROM articles WHERE name = ?", [article.name]).fetchone()
             if old:
                 self._delete_article(old[0])
@@ -437,7 +458,7 @@ class Store:
 
     def update_channel(self, channel_id: str, **fields: object) -> None:
         """Change some of a channel's settings."""
-        with self.db.atomic():
+        with self._writing():
             self.db["channels"].upsert({"channel_id": channel_id, **fields}, pk="channel_id")
 
     def digest_channels(self) -> list[dict]:
@@ -446,7 +467,7 @@ class Store:
 
     def claim_digest(self, channel_id: str, day: str) -> bool:
         """Reserve the one digest of `day` for a channel; False if some process already has it."""
-        with self.db.atomic():
+        with self._writing():
             cursor = self.db.execute(
                 "INSERT OR IGNORE INTO digest_ledger (channel_id, day, posted_at) VALUES (?, ?, ?)",
                 [channel_id, day, _now()],
@@ -455,19 +476,19 @@ class Store:
 
     def release_digest(self, channel_id: str, day: str) -> None:
         """Give back a reserved digest that could not be posted, so a later attempt may post it."""
-        with self.db.atomic():
+        with self._writing():
             self.db.execute("DELETE FROM digest_ledger WHERE channel_id = ? AND day = ?", [channel_id, day])
 
     def first_seen(self, event_id: str) -> bool:
         """Record a Slack event id; False when it was seen before (a redelivery)."""
-        with self.db.atomic():
+        with self._writing():
             cursor = self.db.execute("INSERT OR IGNORE INTO events (event_id, seen_at) VALUES (?, ?)",
                                      [event_id, _now()])
         return cursor.rowcount == 1
 
     def record_feed(self, url: str, error: str | None = None) -> None:
         """Note a feed poll and its error, if any."""
-        with self.db.atomic():
+        with self._writing():
             self.db["feeds"].upsert({"url": url, "polled_at": _now(), "error": error}, pk="url")
 
 
