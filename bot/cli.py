@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime
+from datetime import date
 from pathlib import Path
 
 import click
@@ -170,12 +170,19 @@ def check_command(texts: tuple[str, ...], db: str | None, as_json: bool) -> None
         click.echo(result.model_dump_json() if as_json else check_text(result) + "\n")
 
 
+def iso_day(_ctx: click.Context, _param: click.Parameter, value: str) -> date:
+    """A YYYY-MM-DD option as a date, or a usage error saying the format."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD, e.g. 2025-05-11") from None
+
+
 @cli.command("digest")
-@click.option("--date", "day", required=True, type=click.DateTime(formats=["%Y-%m-%d"]),
-              help="the day the statements were made, YYYY-MM-DD")
+@click.option("--date", "day", required=True, callback=iso_day, help="the day the statements were made, YYYY-MM-DD")
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="print JSON")
-def digest_command(day: datetime, db: str | None, as_json: bool) -> None:
+def digest_command(day: date, db: str | None, as_json: bool) -> None:
     """Print what was said on a day, by speaker, flagging words that outlets quote differently.
 
     \b
@@ -184,7 +191,7 @@ def digest_command(day: datetime, db: str | None, as_json: bool) -> None:
     """
     store = read_store(db)
     try:
-        result = digest_for_day(store, day.date())
+        result = digest_for_day(store, day)
     finally:
         store.close()
     click.echo(result.model_dump_json(indent=1) if as_json else digest_text(result))
