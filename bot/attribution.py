@@ -320,12 +320,12 @@ class _Article:
             return Attribution(speakers[0] if speakers else None, context, cue)
         if blocked:
             return Attribution(None)
-        sign = self._sign_off(q)
+        sign = self._trailing_sign(q) or self._sign_off(q)
         lead = self._lead_in(q)
-        if previous is not None and self._floats(q, previous[0]) and (sign is None or previous[1].inherited):
+        if previous is not None and self._floats(q, previous[0]) and (sign is None or q.continues):
             prior = previous[1]
             return Attribution(prior.speaker, prior.context, prior.cue, prior.said_on, prior.medium, True)
-        if sign is not None:
+        if sign is not None:  # a named sign-off outranks the quote before: `"..." - Commissioner X`
             who, via = sign
             context = (lead.context if lead else "") + (f" via {via}" if via else "")
             if via is None and who.startswith("@") and medium(context) is None:
@@ -407,11 +407,23 @@ class _Article:
             return None
         sent = self.doc[span.end - 1].sent
         cues = [t for t in sent if cue_strength(t.text, t.tag_) and self.speakers(t)]
-        if not cues:
-            return None
+        if not cues:  # "And from Chairwoman X:" names the speaker without a verb
+            named = [m for m in self.mentions if m.person and sent.start_char <= m.start < sent.end_char]
+            return Attribution(self._named(named[-1].name), sent.text) if named else None
         cue = max(cues, key=lambda t: (cue_strength(t.text, t.tag_), t.i))
         self.used_cues.add(cue.i)
         return Attribution(self.speakers(cue)[0], self._context(cue, sent.start_char, sent.end_char), cue)
+
+    def _trailing_sign(self, q: Quote) -> tuple[str, str | None] | None:
+        """A sign-off after the closing mark on the quote's own line: `"..." - Commissioner X`."""
+        line_end = self.text.find("\n", q.end)
+        rest = self.text[q.end: len(self.text) if line_end < 0 else line_end].lstrip("\"”'’ ")
+        m = SIGN_OFF.match(rest) if rest[:1] in "—–―-" else None
+        if m is None:
+            return None
+        words = m.group("who").split()
+        cut = max((k + 1 for k, w in enumerate(words) if is_title(w)), default=0)
+        return " ".join(words[cut:]) or m.group("who"), m.group("via")
 
     def _sign_off(self, q: Quote) -> tuple[str, str | None] | None:
         """The "— Name" or "— @handle via Platform" line closing the block a quote belongs to."""

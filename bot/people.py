@@ -90,8 +90,8 @@ def canonical_names(names_by_article: Sequence[Iterable[str]], known: Sequence[P
     without middle initials first; single surnames and handles join the cluster they match.
     """
     use: Counter[str] = Counter()
-    for names in names_by_article:
-        use.update(set(names))
+    for names in names_by_article:  # proper names only: "the utility" and "its spokeswoman" are not people
+        use.update({n for n in names if n.startswith("@") or all(w[:1].isupper() for w in n.split())})
     clusters: list[list[str]] = [[p.name, *p.aliases] for p in known]
     fixed = len(clusters)
     full = sorted((n for n in use if len(n.split()) >= 2 and not n.startswith("@")),

@@ -35,6 +35,15 @@ NOW!!!"2 .AP News+1Financial Times+1
 He said the unions had "misread" the plan and "I will meet them tomorrow, June 3rd, to explain it.
 """
 
+FLOOD = """Flooding forced hundreds from their homes in the valley on Saturday.
+"We lost everything in an hour," said Hugh Hill, a retired teacher. "The water came through the doors."
+"The levee held longer than anyone expected" - Commissioner Dana Ortiz
+And from Chairwoman Lee Park:
+"We will rebuild, and we will do it together."
+The utility said it was "deeply saddened" by the losses.
+"Crews are working around the clock," a spokeswoman for the utility said in a statement.
+"""
+
 
 @pytest.fixture(scope="module")
 def claims() -> dict[str, list[Claim]]:
@@ -42,7 +51,8 @@ def claims() -> dict[str, list[Claim]]:
     load_nlp()
     articles = [Article(name="budget", text=BUDGET, published=date(2025, 3, 4)),
                 Article(name="senate", text=SENATE, published=date(2025, 6, 5)),
-                Article(name="noisy", text=NOISY, published=date(2025, 6, 2))]
+                Article(name="noisy", text=NOISY, published=date(2025, 6, 2)),
+                Article(name="flood", text=FLOOD, published=date(2025, 3, 9))]
     return {a.name: found for a, found in zip(articles, extract(articles), strict=True)}
 
 
@@ -57,7 +67,7 @@ def quote(claims: list[Claim], words: str) -> Claim:
 
 
 def test_every_claim_keeps_the_article_words(claims: dict[str, list[Claim]]) -> None:
-    texts = {"budget": BUDGET, "senate": SENATE, "noisy": NOISY}
+    texts = {"budget": BUDGET, "senate": SENATE, "noisy": NOISY, "flood": FLOOD}
     for name, found in claims.items():
         assert [c.start for c in found] == sorted(c.start for c in found)
         for c in found:
@@ -118,6 +128,19 @@ def test_footnotes_and_credits_stay_out_and_open_marks_do_not_crash(claims: dict
     unclosed = found[-1]
     assert unclosed.quote.startswith("I will meet them") and unclosed.said_on == date(2025, 6, 2)
     assert all("News" not in (c.speaker or "") for c in claims["noisy"])
+
+
+def test_said_name_appositive_dash_sign_off_and_verbless_lead_in(claims: dict[str, list[Claim]]) -> None:
+    flood = claims["flood"]
+    assert quote(flood, "The water came").speaker == "Hugh Hill"
+    assert quote(flood, "The levee held").speaker == "Dana Ortiz"
+    assert quote(flood, "We will rebuild").speaker == "Lee Park"
+
+
+def test_bodies_and_unnamed_sources_are_speakers_but_not_people(claims: dict[str, list[Claim]]) -> None:
+    assert quote(claims["flood"], "deeply saddened").speaker == "utility"
+    crews = quote(claims["flood"], "Crews are working")
+    assert (crews.speaker, crews.medium) == ("spokeswoman for the utility", "statement")
 
 
 def test_small_and_empty_inputs() -> None:
