@@ -60,6 +60,7 @@ class Mention:
     role: str | None
     person: bool
     subject: bool
+    common: bool = False  # a capitalized common noun opening a sentence ("Sources"): a name only if known
 
 
 @dataclass
@@ -153,8 +154,7 @@ class _Article:
         surnames = {surname(m.name) for m in out if m.person and len(m.name.split()) >= 2}
         for m in out:
             m.person = m.person or surname(m.name) in surnames
-        return [m for m in out if m.person or not self.doc.char_span(m.start, m.end, alignment_mode="expand")[0]
-                .is_sent_start or self.doc.char_span(m.start, m.end, alignment_mode="expand")[0].tag_ in NAME_TAGS]
+        return [m for m in out if m.person or not m.common]
 
     def _name_word(self, tok: Token) -> bool:
         """A capitalized noun (or initial) outside quotes that can be part of a name."""
@@ -181,7 +181,8 @@ class _Article:
         single = (len(name_toks) == 1 and head.tag_ in NAME_TAGS and not is_place(name) and not name.isupper()
                   and not (head.i and self.doc[head.i - 1].lower_ in ("a", "an")))  # "a Democrat" is a label
         return Mention(name_toks[0].idx, head.idx + len(head), name, role,
-                       titled and len(name_toks) <= 4 or looks_like_person(name) or single, subject)
+                       titled and len(name_toks) <= 4 or looks_like_person(name) or single, subject,
+                       common=name_toks[0].is_sent_start and name_toks[0].tag_ not in NAME_TAGS)
 
     def resolve_name(self, name: str) -> str:
         """The earliest, longest full name in the article this name refers to (Citron's rule)."""
@@ -427,21 +428,18 @@ class _Article:
 
     def _sign_off(self, q: Quote) -> tuple[str, str | None] | None:
         """The "— Name" or "— @handle via Platform" line closing the block a quote belongs to."""
-        pos = q.end
-        while True:
-            nl = self.text.find("\n", pos)
-            if nl < 0:
-                return None
-            line_end = self.text.find("\n", nl + 1)
-            line = self.text[nl + 1: len(self.text) if line_end < 0 else line_end]
+        line_start = self.text.find("\n", q.end) + 1
+        while 0 < line_start < len(self.text):
+            line_end = self.text.find("\n", line_start)
+            line_end = len(self.text) if line_end < 0 else line_end
+            line = self.text[line_start:line_end]
             m = SIGN_OFF.match(line)
             if m:
                 return m.group("who").strip(), m.group("via")
-            following = [t for t in self.top if nl < t.start <= nl + 1 + len(line)]
-            if line.strip() and not (following and following[0].start - nl < 4):
+            if line.strip() and not self.in_quote[line_start + len(line) - len(line.lstrip())]:
                 return None  # an ordinary paragraph: the block has ended without a sign-off
-            pos = nl + 1 + len(line) if line.strip() == "" else max(pos + 1, following[-1].end if following
-                                                                       else nl + 1)
+            line_start = line_end + 1
+        return None
 
     def _named(self, who: str) -> Speaker:
         """A speaker named on a sign-off line: a handle or a name, optionally followed by a title."""
