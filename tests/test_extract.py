@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.extract import extract
 from bot.models import Article, Claim
 from bot.nlp import load_nlp
+from bot.quotes import find_quotes
 
 BUDGET = """LONDON, March 3 (Reuters) - Britain's finance minister defended her budget on Monday.
 "We have made the right choices for working families," said Chancellor Rachel Reeves. "Growth is coming back."
@@ -153,3 +156,17 @@ def test_small_and_empty_inputs() -> None:
 def test_parallel_and_single_process_agree() -> None:
     batch = [Article(name=f"a{k}", text=BUDGET * 20, published=date(2025, 3, 4)) for k in range(4)]
     assert extract(batch, processes=2) == extract(batch, processes=1)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .,\n\"“”‘’'`:—-")), max_size=80))
+@settings(max_examples=300, deadline=None)
+def test_quote_finder_survives_any_marks(text: str) -> None:
+    for q in find_quotes(text):
+        assert 0 <= q.start <= q.end <= len(text)
+
+
+def test_nested_single_marks_and_newspaper_paragraphs() -> None:
+    text = '"It ends this \'bloodbath\' today.\n"And it starts a peace," he said.\nNext.'
+    spans = [(text[q.start:q.end], q.nested, q.continues) for q in find_quotes(text)]
+    assert spans == [("It ends this 'bloodbath' today.", False, False), ("bloodbath", True, False),
+                     ("And it starts a peace,", False, True)]
