@@ -121,9 +121,10 @@ def fit(segments: list[list[str]], statement_id: int, quote: str) -> Fit:
     """Align the pasted words with one sourced wording: word for word with gaps, or by shared runs."""
     pasted = [w for segment in segments for w in segment]
     sourced = words(quote)
+    verbatim = _in_order(segments, sourced)
+    shortest = 1 if verbatim else min(MIN_RUN, len(pasted))
     blocks = SequenceMatcher(None, pasted, sourced, autojunk=False).get_matching_blocks()
-    runs = [(a, b, size) for a, b, size in blocks if size >= min(MIN_RUN, len(pasted))]
-    return Fit(statement_id, quote, _in_order(segments, sourced), runs)
+    return Fit(statement_id, quote, verbatim, [(a, b, size) for a, b, size in blocks if size >= shortest])
 
 
 def _in_order(segments: list[list[str]], sourced: list[str]) -> bool:
@@ -188,7 +189,7 @@ def check_passage(store: Store, quote: str, *, claimed: tuple[str, ...] = ()) ->
     if len(pasted) < MIN_WORDS:
         verdict.reason = "too short to check: quote at least two words"
         return verdict
-    fits = [fit(segments, sid, q) for sid, q in _candidates(store, quote, segments)]
+    fits = [f for f in (fit(segments, sid, q) for sid, q in _candidates(store, quote, segments)) if f.runs]
     if not fits:
         verdict.reason = "no stored article quotes these words"
         return verdict

@@ -133,6 +133,12 @@ def test_nothing_to_check_is_a_plain_message(store: Store, text: str) -> None:
     assert result.message
 
 
+def test_one_word_on_each_side_of_a_gap_is_verbatim(store: Store) -> None:
+    got = one(store, '"fare ... buses"')
+    assert got.verdict == "verbatim"
+    assert got.sourced == "fare this year, and the 40 new buses"
+
+
 def test_a_one_word_quote_is_too_short(store: Store) -> None:
     got = one(store, 'Riders called it "fine"')
     assert got.verdict == "unsourced"
