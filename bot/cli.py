@@ -224,8 +224,11 @@ def serve(http: bool, host: str | None, port: int | None) -> None:
     Example:
         whosaid serve --http --port 3000 --host 127.0.0.1
     """
-    from handlers.app import settings_or_exit, start
+    from handlers.startup import settings_or_exit, socket_mode_or_exit
 
     settings = settings_or_exit()
-    start(settings, http=http, host=host or settings.whosaid_host,
+    socket = socket_mode_or_exit(settings, http=http)
+    from handlers.app import start
+
+    start(settings, socket=socket, host=host or settings.whosaid_host,
           port=settings.whosaid_port if port is None else port)

@@ -9,7 +9,6 @@ import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from pydantic import ValidationError
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_bolt.adapter.wsgi import SlackRequestHandler
@@ -18,48 +17,15 @@ from waitress import create_server
 
 from bot.ingest import IngestReport, ingest_articles, read_all
 from bot.schedule import DigestScheduler
-from bot.settings import Settings, get_settings
+from bot.settings import Settings
 from bot.store import Store
 from handlers import commands, messages
 from handlers.console import run_console
+from handlers.startup import exit_with, has_slack, settings_or_exit, socket_mode_or_exit
 
 log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
-
-
-class SettingsError(Exception):
-    """A missing or malformed setting, told in one line."""
-
-
-def settings_or_exit() -> Settings:
-    """The settings, or one clear line on stderr and exit status 2."""
-    try:
-        return get_settings()
-    except ValidationError as err:
-        first = err.errors()[0]
-        exit_with(f"setting {'.'.join(map(str, first['loc'])).upper()}: {first['msg']}")
-
-
-def exit_with(line: str) -> None:
-    """Stop at start with one line, no traceback."""
-    print(f"whosaid: {line}", file=sys.stderr)
-    sys.exit(2)
-
-
-def slack_problem(settings: Settings, *, socket: bool) -> str | None:
-    """What stops the Slack app from starting with these settings, or None."""
-    needed = {"SLACK_BOT_TOKEN": (settings.slack_bot_token, "xoxb-")}
-    needed["SLACK_APP_TOKEN" if socket else "SLACK_SIGNING_SECRET"] = (
-        (settings.slack_app_token, "xapp-") if socket else (settings.slack_signing_secret, ""))
-    for name, (value, prefix) in needed.items():
-        if not value:
-            return f"{name} is not set (see docs/slack-setup.md)"
-        if not value.startswith(prefix):
-            return f"{name} should start with {prefix!r}; check you copied the right token"
-    if not settings.slack_api_url.startswith(("http://", "https://")):
-        return f"SLACK_API_URL {settings.slack_api_url!r} is not an http(s) URL"
-    return None
 
 
 class Stores:
@@ -105,13 +71,9 @@ def wsgi(app: App) -> Callable:
     return serve
 
 
-def start(settings: Settings, *, http: bool, host: str, port: int) -> None:
-    """Run the bot until stopped: Socket Mode with an app token unless HTTP is asked for, digests alongside."""
+def start(settings: Settings, *, socket: bool, host: str, port: int) -> None:
+    """Run the bot until stopped, in Socket Mode or over HTTP, digests alongside; settings are checked already."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    socket = not http and bool(settings.slack_app_token)
-    problem = slack_problem(settings, socket=socket)
-    if problem:
-        exit_with(problem)
     logging.disable(logging.ERROR)  # the SDK's own report of a failed auth.test would repeat our one line
     try:
         app = build_app(settings, socket=socket)
@@ -147,11 +109,6 @@ def serve_http(app: App, *, host: str, port: int) -> None:
     server.run()
 
 
-def has_slack(settings: Settings) -> bool:
-    """True when the settings name a workspace to connect to: a bot token and an app token or signing secret."""
-    return bool(settings.slack_bot_token and (settings.slack_app_token or settings.slack_signing_secret))
-
-
 def seed_store(settings: Settings, seeds: Path) -> None:
     """Bring the store up to date with the seed articles; known ones are skipped without extraction."""
     if not seeds.is_dir():
@@ -173,7 +130,8 @@ def run(*, seeds: Path) -> None:
     settings = settings_or_exit()
     seed_store(settings, seeds)
     if has_slack(settings):
-        start(settings, http=not settings.slack_app_token, host=settings.whosaid_host, port=settings.whosaid_port)
+        start(settings, socket=socket_mode_or_exit(settings, http=False), host=settings.whosaid_host,
+              port=settings.whosaid_port)
         return
     store = Store(settings.whosaid_db)
     try:
