@@ -189,6 +189,11 @@ class Store:
                 self._refresh_statement(statement_id)
         return IngestOutcome("replaced" if old else "added", claims=len(claims))
 
+    def ingest_many(self, batch: Iterable[tuple[Article, Sequence[Claim]]]) -> list[IngestOutcome]:
+        """Store many articles in one transaction, all or nothing: for imports, where a commit costs more than an article."""
+        with self._writing():
+            return [self.ingest(article, claims) for article, claims in batch]
+
     def _insert(self, table: str, row: dict) -> int:
         """Insert inside the caller's transaction (sqlite-utils' insert would commit it early)."""
         columns = ", ".join(f'"{c}"' for c in row)
@@ -241,13 +246,13 @@ class Store:
         """The statement this claim quotes again (same speaker, same words), merging any it bridges."""
         if claim.kind not in GROUPED_KINDS or person_id is None:
             return None
-        terms = self.rare_terms(words(claim.quote), limit=8)
+        terms = self._spread_terms(words(claim.quote))
         if not terms:
             return None
         rows = self.db.execute(
             f"""SELECT DISTINCT c.statement_id, c.quote FROM claims_fts f JOIN claims c ON c.id = f.rowid
                 WHERE claims_fts MATCH ? AND c.person_id = ? AND c.kind IN ({",".join("?" * len(GROUPED_KINDS))})
-                ORDER BY f.rank LIMIT 40""",
+                ORDER BY f.rank LIMIT 200""",
             [fts_any(terms), person_id, *GROUPED_KINDS],
         ).fetchall()
         matched = sorted({sid for sid, quote in rows if same_utterance(claim.quote, quote)})
@@ -258,6 +263,16 @@ class Store:
             self.db.execute("UPDATE claims SET statement_id = ? WHERE statement_id = ?", [keep, statement_id])
             self.db.execute("DELETE FROM statements WHERE id = ?", [statement_id])
         return keep
+
+    def _spread_terms(self, quote_words: Sequence[str], *, window: int = 2) -> list[str]:
+        """The rarest known word of every pair of words, so any excerpt of three words or more shares one of them."""
+        counts = self.term_counts(quote_words)
+        picked = []
+        for i in range(0, len(quote_words), window):
+            known = [w for w in quote_words[i:i + window] if w in counts]
+            if known:
+                picked.append(min(known, key=counts.__getitem__))
+        return list(dict.fromkeys(picked))
 
     def _refresh_statement(self, statement_id: int) -> None:
         """Recompute a statement's fullest wording, kind, date and medium from its claims; drop it if empty."""
@@ -308,15 +323,19 @@ class Store:
 
     # -- lookup --------------------------------------------------------------------------------------
 
-    def rare_terms(self, terms: Sequence[str], *, limit: int) -> list[str]:
-        """The `limit` terms that occur in the fewest claims; terms no claim holds cannot match and are left out."""
+    def term_counts(self, terms: Sequence[str]) -> dict[str, int]:
+        """How many claims hold each term; terms no claim holds are absent."""
         unique = list(dict.fromkeys(t for t in terms if t))
         if not unique:
-            return []
-        counts = dict(self.db.execute(
+            return {}
+        return dict(self.db.execute(
             f"SELECT term, doc FROM claims_fts_vocab WHERE term IN ({','.join('?' * len(unique))})", unique
         ).fetchall())
-        return sorted((t for t in unique if t in counts), key=counts.__getitem__)[:limit]
+
+    def rare_terms(self, terms: Sequence[str], *, limit: int) -> list[str]:
+        """The `limit` terms that occur in the fewest claims; terms no claim holds cannot match and are left out."""
+        counts = self.term_counts(terms)
+        return sorted(counts, key=counts.__getitem__)[:limit]
 
     def search_claims(
         self, terms: Sequence[str], *, limit: int = 50, person_ids: Sequence[int] | None = None,

@@ -191,3 +191,14 @@ def test_full_text_syntax_is_never_read_as_a_query(store: Store, query: str) -> 
     store.ingest(a, [claim(a.text, POST)])
     assert isinstance(store.search_claims([query]), list)
     assert store.counts()["claims"] == 1
+
+
+def test_a_long_quote_joins_shorter_excerpts_stored_before_it(store: Store) -> None:
+    first = article("a.txt", 'Then: "HAVE THE MEETING, NOW!!!" And "Ukraine should agree to this," she said.')
+    store.ingest(first, [claim(first.text, "HAVE THE MEETING, NOW!!!"),
+                         claim(first.text, "Ukraine should agree to this,")])
+    full = ("President Ramos doesn't want a Cease Fire Agreement, but rather wants to meet on Thursday to "
+            "negotiate an end to the BLOODBATH. Ukraine should agree to this, IMMEDIATELY. HAVE THE MEETING, NOW!!!")
+    later = article("b.txt", f'She wrote: "{full}"')
+    store.ingest(later, [claim(later.text, full)])
+    assert store.counts()["statements"] == 1
