@@ -87,7 +87,7 @@ def start(settings: Settings, *, socket: bool, host: str, port: int) -> None:
     scheduler.start()
     try:
         if socket:
-            print("whosaid: connected to Slack in Socket Mode", file=sys.stderr)
+            print("whosaid: connecting to Slack in Socket Mode", file=sys.stderr)
             SocketModeHandler(app, settings.slack_app_token).start()
         else:
             serve_http(app, host=host, port=port)
