@@ -23,8 +23,6 @@ from handlers import commands, messages
 from handlers.console import run_console
 from handlers.startup import exit_with, has_slack, settings_or_exit, socket_mode_or_exit
 
-log = logging.getLogger(__name__)
-
 EVENTS_PATH = "/slack/events"
 
 

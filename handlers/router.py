@@ -19,8 +19,6 @@ from handlers.blocks import ask_message, check_message, notice_message, usage_me
 log = logging.getLogger(__name__)
 
 WATCHED_WORDS = 6  # a watched channel's shorter quotes are too often scare quotes or titles to be worth a reply
-DEFAULT_DIGEST_AT = "09:00"
-DEFAULT_DIGEST_TZ = "UTC"
 TIME = re.compile(r"\d{1,2}:\d{2}")
 # Double quote marks only: single ones double as apostrophes, and a watched channel must not check every "it's".
 QUOTED = re.compile(r"[\"“„«]([^\"“”„«»]+)[\"”“»]")
@@ -130,9 +128,10 @@ def digest(store: Store, rest: str, who: Asker) -> Reply:
         zones = [a for a in args if not TIME.fullmatch(a)]
         if len(times) > 1 or len(zones) > 1:
             return Reply(usage_message("Give at most one time and one timezone, e.g. `digest on 08:30 Europe/Paris`."))
+        chosen = {"at": times[0]} if times else {}
+        chosen |= {"tz": zones[0]} if zones else {}
         try:
-            schedule.subscribe(store, who.channel_id, at=(times or [DEFAULT_DIGEST_AT])[0],
-                               tz=(zones or [DEFAULT_DIGEST_TZ])[0])
+            schedule.subscribe(store, who.channel_id, **chosen)
         except ValueError as err:
             return Reply(notice_message(str(err)))
     return Reply(notice_message(schedule.status(store, who.channel_id)), "channel")
