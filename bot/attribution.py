@@ -270,8 +270,11 @@ class _Article:
         right = tok.i
         if tok.tag_ not in NAME_TAGS:
             for t in tok.subtree:
-                if t.i > tok.i and all(a.dep_ in keep and a.dep_ not in ("conj", "appos") or a == tok
-                                       for a in [t, *t.ancestors][: [t, *t.ancestors].index(tok)]):
+                path = [t, *t.ancestors]
+                path = path[: path.index(tok)]
+                # modifiers stay ("a source familiar with the process"); examples and clauses do not
+                if t.i > tok.i and all(a.dep_ in keep and a.dep_ not in ("conj", "appos")
+                                       and a.lower_ not in ("including", "like", "such") for a in path):
                     right = max(right, t.i)
         words = [t for t in self.doc[tok.left_edge.i: right + 1] if not self.in_quote[t.idx]]
         while words and (words[-1].is_punct or words[-1].dep_ == "cc"):
