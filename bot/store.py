@@ -13,7 +13,7 @@ from pathlib import Path
 import sqlite_utils
 
 from bot.models import Article, Claim, Person, Source, Statement
-from bot.text import fold, same_utterance, words
+from bot.text import disagree, fold, same_utterance, words
 
 GROUPED_KINDS = ("speech", "fragment")
 # How an article may refer to a speaker without naming them: never an alias of anyone.
@@ -190,7 +190,7 @@ class Store:
         return IngestOutcome("replaced" if old else "added", claims=len(claims))
 
     def ingest_many(self, batch: Iterable[tuple[Article, Sequence[Claim]]]) -> list[IngestOutcome]:
-        """Store many articles in one transaction, all or nothing: for imports, where a commit costs more than an article."""
+        """Store many articles in one transaction, all or nothing: for imports, where commits cost the most."""
         with self._writing():
             return [self.ingest(article, claims) for article, claims in batch]
 
@@ -517,9 +517,7 @@ def fts_any(terms: Iterable[str]) -> str:
 
 
 def wording_variants(sources: Sequence[Source]) -> list[str]:
-    """Each distinct wording of the same words across outlets, when they disagree."""
-    direct = [s.quote for s in sources if s.kind in GROUPED_KINDS]
-    distinct = list(dict.fromkeys(q.strip() for q in direct))
-    if len({fold(q) for q in distinct}) < 2:
-        return []
-    return distinct
+    """Each outlet's version of the words, when two outlets word the same passage differently."""
+    direct = list(dict.fromkeys(s.quote.strip() for s in sources if s.kind in GROUPED_KINDS))
+    pairs = [(i, j) for i in range(len(direct)) for j in range(i + 1, len(direct)) if disagree(direct[i], direct[j])]
+    return [direct[i] for i in sorted({k for pair in pairs for k in pair})]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -13,6 +15,7 @@ _WORD = re.compile(rf"[^\W_]+(?:['’{_INVISIBLE}]+[^\W_]+)*", re.UNICODE)
 _DROP = dict.fromkeys(map(ord, "'’" + _INVISIBLE))
 
 
+@lru_cache(maxsize=1 << 16)  # news reuses words: folding each once per process is the cost of grouping and checks
 def fold_word(word: str) -> str:
     """Lowercase, strip accents and unify apostrophes in one word."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
@@ -49,3 +52,25 @@ def same_utterance(a: str, b: str, *, min_words: int = 3, threshold: float = 90.
     if len(short.split()) < min_words:
         return short == long and bool(short)
     return fuzz.partial_ratio(short, long) >= threshold
+
+
+def disagree(a: str, b: str, *, min_shared: int = 3) -> bool:
+    """True when two wordings of one passage differ where they overlap, not merely in where they start or stop.
+
+    >>> disagree("agree to this, IMMEDIATELY. At least they will know", "agree to this, IMMEDIATELY… HAVE THE MEETING")
+    True
+    >>> disagree("It is a sign. The world has waited", "The world has waited. No point in killing")
+    False
+    """
+    wa, wb = words(a), words(b)
+    # Longest-block alignment keeps an excerpt in one piece; runs shorter than min_shared are coincidences.
+    blocks = [m for m in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_matching_blocks()
+              if m.size >= min_shared]
+    if not blocks:
+        return False
+    if any(y.a > x.a + x.size or y.b > x.b + x.size for x, y in zip(blocks, blocks[1:], strict=False)):
+        return True
+    first, last = blocks[0], blocks[-1]
+    both_go_on_before = first.a > 0 and first.b > 0
+    both_go_on_after = last.a + last.size < len(wa) and last.b + last.size < len(wb)
+    return both_go_on_before or both_go_on_after

@@ -202,3 +202,22 @@ def test_a_long_quote_joins_shorter_excerpts_stored_before_it(store: Store) -> N
     later = article("b.txt", f'She wrote: "{full}"')
     store.ingest(later, [claim(later.text, full)])
     assert store.counts()["statements"] == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "differ"),
+    [
+        ("agree to this, IMMEDIATELY. At least they will know", "agree to this, IMMEDIATELY… HAVE THE MEETING", True),
+        ("we will not sign this deal today", "we will sign this deal today", True),
+        ("It is a sign. The world has waited so long", "The world has waited so long. No point in killing", False),
+        ("The very first step is a ceasefire", "It is a sign. And the very first step is a ceasefire.", False),
+        ("a ceasefire—full, lasting, and reliable—starting", "a ceasefire – full, lasting, and reliable – starting",
+         False),
+        ("ending the war,", "The very first step in truly ending any war", False),
+    ],
+)
+def test_outlets_disagree_only_where_their_wordings_overlap_and_differ(a: str, b: str, differ: bool) -> None:
+    from bot.text import disagree
+
+    assert disagree(a, b) is differ
+    assert disagree(b, a) is differ
