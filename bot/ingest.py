@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.articles import ArticleError, find_files, read_article
-from bot.extract import extract
 from bot.models import Article, Claim
 from bot.store import IngestOutcome, Store
 
@@ -50,6 +49,10 @@ def read_all(paths: Sequence[Path]) -> tuple[list[Article], list[str]]:
 
 def extract_for(store: Store | None, articles: Sequence[Article]) -> list[list[Claim]]:
     """Claims of each article, speakers named as the store already knows them."""
+    if not articles:
+        return []
+    from bot.extract import extract  # spaCy loads in seconds: only when there is something to extract
+
     return extract(articles, known=store.people() if store else ())
 
 

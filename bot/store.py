@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import sqlite_utils
@@ -18,6 +18,7 @@ from bot.text import disagree, fold, same_utterance, words
 GROUPED_KINDS = ("speech", "fragment")
 # How an article may refer to a speaker without naming them: never an alias of anyone.
 NOT_NAMES = frozenset("he she they it we i you him her them his hers their this that who".split())
+EVENT_MEMORY = timedelta(days=1)
 KIND_RANK = {"speech": 0, "fragment": 1, "indirect": 2, "term": 3}
 
 
@@ -501,6 +502,8 @@ class Store:
     def first_seen(self, event_id: str) -> bool:
         """Record a Slack event id; False when it was seen before (a redelivery)."""
         with self._writing():
+            # Slack redelivers within minutes: a day of ids is plenty, and keeps the table small.
+            self.db.execute("DELETE FROM events WHERE seen_at < ?", [(datetime.now(UTC) - EVENT_MEMORY).isoformat()])
             cursor = self.db.execute("INSERT OR IGNORE INTO events (event_id, seen_at) VALUES (?, ?)",
                                      [event_id, _now()])
         return cursor.rowcount == 1

@@ -221,3 +221,10 @@ def test_outlets_disagree_only_where_their_wordings_overlap_and_differ(a: str, b
 
     assert disagree(a, b) is differ
     assert disagree(b, a) is differ
+
+
+def test_event_ids_are_forgotten_after_a_day(store: Store) -> None:
+    store.db.execute("INSERT INTO events (event_id, seen_at) VALUES ('Old', '2020-01-01T00:00:00+00:00')")
+    store.db.conn.commit()
+    assert store.first_seen("New") is True
+    assert [r[0] for r in store.db.execute("SELECT event_id FROM events")] == ["New"]
