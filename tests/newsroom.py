@@ -9,7 +9,7 @@ from bot.models import Article, Claim
 from bot.store import Store
 
 FARE = "We will not raise the bus fare this year, and the 40 new buses arrive in May."
-FARE_SHORT = "We will not raise the bus fare this year."
+FARE_SHORT = "We will not raise the bus fares this year."
 BUDGET = "the budget is tight but fair"
 SAMPLE = "The mayor promised cheaper fares. Nobody believes it. The plan is inappropriate."
 RIDERSHIP = "ridership grew by 12 percent in January."
