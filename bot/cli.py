@@ -16,7 +16,7 @@ from bot.fetch import feed_articles, fetch_new, is_url
 from bot.ingest import IngestReport, extract_for, ingest_articles, read_all
 from bot.lookup import ask as look_up
 from bot.settings import get_settings
-from bot.store import Store
+from bot.store import Store, StoreError
 
 PROGRESS_FROM = 20
 
@@ -232,3 +232,17 @@ def serve(http: bool, host: str | None, port: int | None) -> None:
 
     start(settings, socket=socket, host=host or settings.whosaid_host,
           port=settings.whosaid_port if port is None else port)
+
+
+def main() -> None:
+    """The console script: a person sees one line for an unexpected failure, a developer the traceback on demand."""
+    try:
+        cli(standalone_mode=True)
+    except StoreError as err:
+        click.echo(f"whosaid: {err}", err=True)
+        sys.exit(1)
+    except Exception as err:  # noqa: BLE001 - the last line of defence: never a traceback in the terminal
+        if get_settings().whosaid_debug:
+            raise
+        click.echo(f"whosaid: unexpected error: {err} (set WHOSAID_DEBUG=1 to see where)", err=True)
+        sys.exit(1)

@@ -27,6 +27,7 @@ class Settings(BaseSettings):
     whosaid_editors: list[str] = Field(
         default=[], description="Slack user ids allowed to add articles and change subscriptions; empty: anyone"
     )
+    whosaid_debug: bool = Field(default=False, description="show tracebacks of unexpected errors")
     slack_bot_token: str | None = None
     slack_signing_secret: str | None = None
     slack_app_token: str | None = None

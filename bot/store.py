@@ -20,6 +20,7 @@ GROUPED_KINDS = ("speech", "fragment")
 NOT_NAMES = frozenset("he she they it we i you him her them his hers their this that who".split())
 EVENT_MEMORY = timedelta(days=1)
 KIND_RANK = {"speech": 0, "fragment": 1, "indirect": 2, "term": 3}
+COMMON = 2000  # claims holding a term that make it common: counted no further
 
 
 def _now() -> str:
@@ -92,6 +93,10 @@ def _v1(db: sqlite_utils.Database) -> None:
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
 
 
+class StoreError(RuntimeError):
+    """The store file cannot be used; the message says which file and why."""
+
+
 @dataclass
 class IngestOutcome:
     """What one article's ingest did."""
@@ -106,12 +111,19 @@ class Store:
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        conn = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA busy_timeout=30000")
-        self.db = sqlite_utils.Database(conn)
-        self.migrate()
+        try:
+            conn = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot open the store {self.path} ({err})") from None
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA busy_timeout=30000")
+            self.db = sqlite_utils.Database(conn)
+            self.migrate()
+        except sqlite3.DatabaseError as err:
+            conn.close()
+            raise StoreError(f"{self.path} is not a usable whosaid store ({err})") from None
 
     def close(self) -> None:
         """Release the file."""
@@ -325,13 +337,15 @@ class Store:
     # -- lookup --------------------------------------------------------------------------------------
 
     def term_counts(self, terms: Sequence[str]) -> dict[str, int]:
-        """How many claims hold each term; terms no claim holds are absent."""
-        unique = list(dict.fromkeys(t for t in terms if t))
-        if not unique:
-            return {}
-        return dict(self.db.execute(
-            f"SELECT term, doc FROM claims_fts_vocab WHERE term IN ({','.join('?' * len(unique))})", unique
-        ).fetchall())
+        """How many claims hold each term, counted no further than COMMON; terms no claim holds are absent.
+
+        A full count (fts5vocab's) reads the term's whole posting list: for "the" in a million claims, longer than a
+        whole lookup may take. Past COMMON a term is no help to find words anyway.
+        """
+        probe = "SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)"
+        counts = {term: self.db.execute(probe, [fts_any([term]), COMMON]).fetchone()[0]
+                  for term in dict.fromkeys(t for t in terms if t)}
+        return {term: n for term, n in counts.items() if n}
 
     def rare_terms(self, terms: Sequence[str], *, limit: int) -> list[str]:
         """The `limit` terms that occur in the fewest claims; terms no claim holds cannot match and are left out."""

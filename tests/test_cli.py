@@ -100,3 +100,11 @@ def test_nothing_readable_exits_non_zero_with_a_message(tmp_path: Path) -> None:
     assert run.returncode == 1
     assert "no such file" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_a_file_that_is_no_store_is_one_clear_line(tmp_path: Path) -> None:
+    garbage = tmp_path / "notes.db"
+    garbage.write_text("these are my notes, not a database\n" * 20)
+    run = whosaid("people", db=garbage)
+    assert run.returncode == 1
+    assert run.stderr.strip() == f"whosaid: {garbage} is not a usable whosaid store (file is not a database)"
