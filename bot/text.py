@@ -37,6 +37,7 @@ def words(text: str) -> list[str]:
     return [w for w, _, _ in word_spans(text)]
 
 
+@lru_cache(maxsize=1 << 14)  # grouping compares one new quote with many stored ones: fold each once
 def fold(text: str) -> str:
     """One string key of `text`: folded words joined by single spaces."""
     return " ".join(words(text))
