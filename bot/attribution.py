@@ -9,9 +9,20 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from bot import dates
-from bot.cues import cue_strength
+from bot.cues import cue as cue_of
 from bot.media import is_outlet, medium
-from bot.people import HANDLE, INITIAL, is_title, looks_like_person, matches_handle, same_person, surname
+from bot.people import (
+    HANDLE,
+    HONORIFICS,
+    INITIAL,
+    NOT_PERSON,
+    is_agent,
+    is_title,
+    looks_like_person,
+    matches_handle,
+    same_person,
+    surname,
+)
 from bot.places import is_place
 from bot.quotes import Quote, find_quotes
 
@@ -25,6 +36,11 @@ SIGN_OFF = re.compile(r"^\s*(?:[—–―]|--?)\s*(?P<who>@\w+|[A-Z][^\n]{0,80}?
 FUNCTION_WORDS = {"a", "an", "the", "as", "of", "for", "to", "in", "on", "his", "her", "their", "its", "this",
                   "that", "what", "so-called", "called", "dubbed", "about", "into", "our", "my", "your"}
 TERM_WORDS = 4  # a passage this short that nobody's verb governs is a label, not someone's words
+# Things that carry words without saying them: their author is the speaker ("a tweet that said").
+DOCUMENTS = {"tweet", "post", "statement", "release", "report", "letter", "email", "e-mail", "message", "video",
+             "memo", "filing", "document", "note", "announcement", "communique", "readout", "transcript", "text"}
+# A verb of stance governs a quote only this close: "rejected it as a 'ruse'", not "support for a war against '...'".
+STANCE_DEPTH = 2
 
 
 @dataclass
@@ -167,22 +183,42 @@ class _Article:
     def _mention(self, run: list[Token]) -> Mention | None:
         """A name mention from a run of name words, or None when only a title is left."""
         words = [t for t in run if t.tag_ != "POS" and t.text not in ("'s", "’s")]
-        cut = max((k + 1 for k, t in enumerate(words) if is_title(t.text)), default=0)
-        name_toks = words[cut:]
-        if not name_toks:
+        body = words[-1].lower_ in NOT_PERSON  # "Russia's Foreign Ministry" is a body: its title words stay
+        cut = 0 if body else max((k + 1 for k, t in enumerate(words) if is_title(t.text)), default=0)
+        name_toks = run if body else words[cut:]
+        if not name_toks or (body and name_toks[0].tag_ == "POS"):
             return None
-        name = " ".join(t.text for t in name_toks)
+        name = self._span(name_toks)
         head = name_toks[-1]
         left = min(head.left_edge.i, run[0].i)
-        role_toks = [t for t in self.doc[left: name_toks[0].i] if t.dep_ != "det" and not t.is_punct]
-        role = " ".join(t.text for t in role_toks) if any(t.pos_ in ("NOUN", "PROPN") for t in role_toks) else None
-        titled = cut > 0 or any(is_title(t.text) for t in role_toks)
+        role_toks = [] if body else self._role_words(list(self.doc[left: name_toks[0].i]))
+        role = self._span(role_toks) if any(is_title(t.text) for t in role_toks) else None
+        titled = cut > 0 or role is not None
         subject = head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "poss" and head.head.dep_ == "nsubj")
         single = (len(name_toks) == 1 and head.tag_ in NAME_TAGS and not is_place(name) and not name.isupper()
                   and not (head.i and self.doc[head.i - 1].lower_ in ("a", "an")))  # "a Democrat" is a label
         return Mention(name_toks[0].idx, head.idx + len(head), name, role,
                        titled and len(name_toks) <= 4 or looks_like_person(name) or single, subject,
                        common=name_toks[0].is_sent_start and name_toks[0].tag_ not in NAME_TAGS)
+
+    def _span(self, toks: list[Token]) -> str:
+        """The article's own characters for these tokens: runs of adjacent tokens as written, gaps as a space."""
+        out, prev = "", None
+        for t in sorted(toks, key=lambda t: t.i):
+            out += ("" if prev is None else prev.whitespace_ if t.i == prev.i + 1 else " ") + t.text
+            prev = t
+        return out.strip()
+
+    @staticmethod
+    def _role_words(toks: list[Token]) -> list[Token]:
+        """The title words before a name: after the last conjunction or comma, without honorifics or articles."""
+        start = max((k + 1 for k, t in enumerate(toks) if t.dep_ == "cc" or t.text in (",", ";", "and")), default=0)
+        toks = [t for t in toks[start:] if t.dep_ != "det"]
+        while toks and (toks[-1].lower_ in HONORIFICS or toks[-1].is_punct):
+            toks.pop()
+        while toks and (toks[0].lower_ in HONORIFICS - {"then"} or toks[0].is_punct):
+            toks.pop(0)
+        return toks
 
     def resolve_name(self, name: str) -> str:
         """The earliest, longest full name in the article this name refers to (Citron's rule)."""
@@ -233,7 +269,7 @@ class _Article:
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return None
         for up in verb.ancestors:  # a participle ("..., saying") belongs to the clause it hangs from
-            if up.pos_ in ("VERB", "AUX") and (cue_strength(up.text, up.tag_) or up.dep_ == "ROOT"):
+            if up.pos_ in ("VERB", "AUX") and (cue_of(up) or up.dep_ == "ROOT"):
                 return self._subject(up, depth + 1)
         return None
 
@@ -242,10 +278,14 @@ class _Article:
         low = tok.lower_
         if low in PERSONAL:
             return Speaker(tok.text, self._antecedent(tok.idx, tok.sent))
+        if low == "they":
+            return self._group_antecedent(tok)
         if low in PRONOUNS or low in RELATIVE:
             return None
+        if low in DOCUMENTS and tok.pos_ == "NOUN":
+            return self._author(tok)
         words = self._phrase(tok)
-        text = " ".join(t.text for t in words)
+        text = self._span(words)
         mention = next((m for m in self.mentions if m.start <= tok.idx < m.end), None)
         if mention is None:  # "spokesman Dmitry Peskov" may hang the name on the title as an apposition
             names = [c for c in tok.children if c.dep_ in ("appos", "compound") and c.tag_ in NAME_TAGS]
@@ -253,29 +293,65 @@ class _Article:
         if mention is not None and (mention.person or len(mention.name.split()) == 1 and text == mention.name):
             name = self.resolve_name(mention.name)
             return Speaker(text, name, mention.role or self._role_of(name))
+        if tok.tag_ not in NAME_TAGS and not is_agent(tok.text):
+            return None  # a thing, a number or a quantifier says nothing: "drone attacks", "data", "many"
         content = [t for t in words if t.dep_ not in ("det", "predet") and not t.is_punct or t.i > words[0].i]
-        group = re.sub(r"\s+", " ", " ".join(t.text for t in content)).strip(" ,")
+        group = re.sub(r"\s+", " ", self._span(content)).strip(" ,")
+        if content and content[0].is_sent_start and content[0].tag_ in ("NN", "NNS"):
+            group = group[:1].lower() + group[1:]  # "Sources report": a common noun, capitalized by position only
         role_only = [t for t in content if t.tag_ not in ("JJ",)]
-        if role_only and all(is_title(t.text) for t in role_only) and words[0].lower_ == "the":
-            name = self._antecedent(tok.idx, tok.sent, role=role_only[-1].lower_)
-            return Speaker(text, name, group if name else None)
-        if group.lower() in ("sources", "a source", "source", "officials"):
+        if words[0].lower_ == "the" and is_title(tok.text) and tok.tag_ == "NN" and not any(
+                c.dep_ == "prep" for c in tok.children):
+            name = self._antecedent(tok.idx, tok.sent, role=tok.lower_)
+            if name is None and not all(is_title(t.text) for t in role_only):
+                name = self._antecedent(tok.idx, tok.sent)  # an epithet: "the veteran telecoms executive"
+            return Speaker(text, name, group if name and all(is_title(t.text) for t in role_only) else None)
+        if group.lower() in ("sources", "source", "officials"):
             group = "unnamed " + group
         return Speaker(text, group) if group else None
+
+    def _author(self, doc_tok: Token) -> Speaker | None:
+        """Who a document speaks for: its owner ("Trump's post", "a release from the mayor") or the subject
+        of the verb it hangs from ("X confirmed it in a tweet that said ...")."""
+        for c in doc_tok.children:
+            if c.dep_ == "poss":
+                return self._speaker(c)
+            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return self._speaker(obj)
+        for up in doc_tok.ancestors:
+            if up.pos_ in ("VERB", "AUX"):
+                subj = self._subject(up)
+                if subj is None or subj in doc_tok.subtree or subj.lower_ in DOCUMENTS:
+                    return None
+                return self._speaker(subj)
+        return None
+
+    def _group_antecedent(self, tok: Token) -> Speaker | None:
+        """The group "they" refers to: the latest plural subject naming people, in its sentence or the one before."""
+        prev = self._sentence_before(tok.sent, 1)
+        scope = [t for t in [*(prev or []), *tok.sent] if t.i < tok.i]
+        for t in reversed(scope):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS") and is_agent(t.text):
+                found = self._speaker(t)
+                return Speaker(tok.text, found.name, found.role) if found else None
+        return None
 
     def _phrase(self, tok: Token) -> list[Token]:
         """The noun phrase of a subject: its left modifiers, and for common nouns what follows them."""
         keep = {"amod", "prep", "pobj", "compound", "conj", "cc", "punct", "det", "nummod", "poss", "case",
-                "acl", "advmod", "npadvmod", "appos", "nmod"}
+                "advmod", "npadvmod", "appos", "nmod"}  # not "acl": "an official accompanying the minister"
         right = tok.i
         if tok.tag_ not in NAME_TAGS:
-            for t in tok.subtree:
+            for t in (t for t in tok.subtree if t.i > tok.i):
                 path = [t, *t.ancestors]
                 path = path[: path.index(tok)]
-                # modifiers stay ("a source familiar with the process"); examples and clauses do not
-                if t.i > tok.i and all(a.dep_ in keep and a.dep_ not in ("conj", "appos")
-                                       and a.lower_ not in ("including", "like", "such") for a in path):
-                    right = max(right, t.i)
+                # modifiers stay ("a source familiar with the process"); examples and clauses end the phrase
+                if not all(a.dep_ in keep and a.dep_ not in ("conj", "appos")
+                           and a.lower_ not in ("including", "like", "such") for a in path):
+                    break
+                right = t.i
         words = [t for t in self.doc[tok.left_edge.i: right + 1] if not self.in_quote[t.idx]]
         while words and (words[-1].is_punct or words[-1].dep_ == "cc"):
             words.pop()
@@ -346,13 +422,14 @@ class _Article:
         in between ("whom Trump assigned to 'handle'"), which makes it nobody's words.
         """
         toks = [t for t in self.doc.char_span(s0, s1, alignment_mode="expand") or []]
-        cues = [t for t in toks if not self.in_quote[t.idx] and (cue_strength(t.text, t.tag_) or (
+        cues = [t for t in toks if not self.in_quote[t.idx] and (cue_of(t) or (
             t.lower_ == "according" and any(c.lower_ == "to" for c in t.children)))]
         inside = [t for t in toks if q.start <= t.idx < q.end]
         blocked = False
-        for root in (t for t in inside if not q.start <= t.head.idx < q.end):
-            for up in root.ancestors:
-                if up in cues and (self.speakers(up) or up.lower_ == "according"):
+        for root in (t for t in inside if not q.start <= t.head.idx < q.end and not t.is_punct):
+            for depth, up in enumerate(root.ancestors, start=1):
+                close = cue_of(up) == 2 or depth <= STANCE_DEPTH
+                if up in cues and close and (self.speakers(up) or up.lower_ == "according"):
                     return up, False
                 if up.dep_ in ("relcl", "acl") and not self.in_quote[up.idx]:
                     blocked = True
@@ -360,9 +437,11 @@ class _Article:
         governed = [c for c in cues if q.start <= c.head.idx < q.end and self.speakers(c)]
         if governed:
             return governed[0], False
-        if blocked and len(self.text[q.start:q.end].split()) <= TERM_WORDS:
-            return None, True
-        usable = [c for c in cues if cue_strength(c.text, c.tag_) == 2 and self.speakers(c)]
+        words = self.text[q.start:q.end]
+        embedded = any(not q.start <= t.head.idx < q.end and t.head.pos_ == "ADP" for t in inside if not t.is_punct)
+        if len(words.split()) <= TERM_WORDS and (blocked or embedded and not words[:1].isupper()):
+            return None, True  # a label inside a phrase no verb of saying governs: "a war against 'the hordes'"
+        usable = [c for c in cues if cue_of(c) == 2 and self.speakers(c)]
         usable = usable or [c for c in cues if c.lower_ == "according" or self.speakers(c)]
         if not usable:
             return None, blocked
@@ -410,11 +489,11 @@ class _Article:
         if span is None:
             return None
         sent = self.doc[span.end - 1].sent
-        cues = [t for t in sent if cue_strength(t.text, t.tag_) and self.speakers(t)]
+        cues = [t for t in sent if cue_of(t) and self.speakers(t)]
         if not cues:  # "And from Chairwoman X:" names the speaker without a verb
             named = [m for m in self.mentions if m.person and sent.start_char <= m.start < sent.end_char]
             return Attribution(self._named(named[-1].name), sent.text) if named else None
-        cue = max(cues, key=lambda t: (cue_strength(t.text, t.tag_), t.i))
+        cue = max(cues, key=lambda t: (cue_of(t), t.i))
         self.used_cues.add(cue.i)
         return Attribution(self.speakers(cue)[0], self._context(cue, sent.start_char, sent.end_char), cue)
 
@@ -464,7 +543,7 @@ class _Article:
             att.said_on = dates.spoken_day(words, self.published) or self._said_on(att)
         if not att.inherited or att.medium is None:
             att.medium = medium(att.context) if att.context else None
-        speaker = att.speaker if att.speaker and att.speaker.name else None
+        speaker = att.speaker if att.speaker and att.speaker.name and kind != "term" else None
         return Found(q.start, q.end, kind, speaker, att.said_on, att.medium, s0, s1)
 
     def _whole(self, q: Quote, words: str) -> bool:
@@ -524,7 +603,7 @@ class _Article:
         out = []
         for tok in self.doc:
             according = tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children)
-            if self.in_quote[tok.idx] or tok.i in self.used_cues or not (cue_strength(tok.text, tok.tag_)
+            if self.in_quote[tok.idx] or tok.i in self.used_cues or not (cue_of(tok)
                                                                            or according):
                 continue
             if according:  # "According to X, ...": X reports the rest of the sentence
@@ -533,7 +612,7 @@ class _Article:
             if not any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "attr", "oprd", "advcl", "dative")
                        for c in tok.children):
                 continue
-            if tok.dep_ == "conj" and cue_strength(tok.head.text, tok.head.tag_) and self._subject(tok) is not None \
+            if tok.dep_ == "conj" and cue_of(tok.head) and self._subject(tok) is not None \
                     and not any(c.dep_ in ("nsubj",) for c in tok.children):
                 continue  # "ignored ... and proposed": one claim for the conjoined verbs
             speakers = [s for s in self.speakers(tok) if s.name]

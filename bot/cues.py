@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 # Verbs that introduce someone's own words, quoted or reported.
 SAY = [
     "say", "tell", "write", "post", "tweet", "declare", "announce", "add", "insist", "urge", "call",
@@ -55,3 +57,14 @@ def cue_strength(word: str, tag: str) -> int:
         return 0
     low = word.lower()
     return 2 if low in SAY_FORMS else 1 if low in STANCE_FORMS else 0
+
+
+# Verbs of saying that are also verbs of going on: "growth will continue to moderate" says nothing.
+ASPECTUAL = {form for verb in ("continue", "start", "begin") for form in _inflect(verb)}
+
+
+def cue(tok: Token) -> int:
+    """cue_strength of a parsed token, 0 for an aspectual verb carrying an infinitive ("continued to push")."""
+    if tok.lower_ in ASPECTUAL and any(c.dep_ == "xcomp" for c in tok.children):
+        return 0
+    return cue_strength(tok.text, tok.tag_)

@@ -19,12 +19,17 @@ OUTLETS = ["Sky News", "ABC News", "BBC", "CNN", "Fox News", "Fox Business", "NB
 OCCASIONS = ["press conference", "news conference", "press briefing", "news briefing", "briefing",
              "video address", "televised address", "nightly address", "speech", "interview", "podcast",
              "rally", "town hall", "social media post", "statement", "Air Force One", "the Oval Office",
-             "a hearing", "testimony"]
+             "a hearing", "testimony", "news release", "press release", "television", "TV", "radio", "podcast"]
 NAMED = re.compile(r"(?<![\w@])(" + "|".join(re.escape(n) for n in sorted(PLATFORMS + OUTLETS, key=len,
                                                                             reverse=True)) + r")(?![\w])")
 # X is a letter as well as a platform: only where the words around it make it one.
 X = re.compile(r"\b(?:on|to|via|at)\s+(?:his|her|their|its|the\s+)?X\b|\bX\s+(?:account|post|feed)\b"
                r"|\b(?:tweet(?:ed|s)?|retweet(?:ed)?)\b")
+# An outlet no list names, told by the word for what it is: "told the ARD broadcaster", "media outlet Amaq".
+KIND = r"(?:broadcaster|newspaper|daily|tabloid|network|channel|station|radio|television|TV|news agency|agency|outlet)"
+OUTLET_NAME = r"([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})"
+DESCRIBED = re.compile(rf"\b(?:told|to|on|in|with)\s+(?:the\s+)?(?:state\s+|public\s+)?{OUTLET_NAME}\s+{KIND}\b"
+                       rf"|\b(?:media\s+|news\s+)?{KIND}\s+{OUTLET_NAME}")
 OCCASION = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in OCCASIONS) + r")\b", re.I)
 
 
@@ -32,6 +37,7 @@ def medium(context: str) -> str | None:
     """The platform or outlet an attribution names, else the occasion (interview, press conference)."""
     hits = [(m.start(), m.group(1)) for m in NAMED.finditer(context)]
     hits += [(m.start(), "X") for m in X.finditer(context)]
+    hits += [(m.start(), m.group(1) or m.group(2)) for m in DESCRIBED.finditer(context)]
     if hits:
         return re.sub(r"^the ", "", min(hits)[1])
     occasion = OCCASION.search(context)

@@ -18,10 +18,18 @@ UNUSED = ["lemmatizer", "ner"]
 
 @Language.component("line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headings, sign-offs and paragraphs never run together."""
+    """Start a sentence after every line break: headings, sign-offs and paragraphs never run together.
+
+    A hard-wrapped line (the next line goes on in lowercase after no closing punctuation) is no break.
+    """
     for tok in doc[1:]:
-        if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
-            tok.is_sent_start = True
+        prev = doc[tok.i - 1]
+        if tok.is_space or "\n" not in prev.text + prev.whitespace_:
+            continue
+        before = doc[prev.i - 1] if prev.is_space and prev.i else prev  # the last word before the break
+        gap = (prev.text if prev.is_space else "") + prev.whitespace_
+        wrapped = tok.text[:1].islower() and before.text[-1:] not in ".!?:;\"”’)" and gap.count("\n") == 1
+        tok.is_sent_start = not wrapped
     return doc
 
 

@@ -21,8 +21,62 @@ TITLES = {
     "adm.", "admiral", "speaker", "senior", "adviser", "advisor", "aide", "official", "premier", "sheikh",
     "emir", "crown", "attorney", "state", "house", "former", "acting", "first", "coach", "captain",
     "professor", "prof.", "rev.", "bishop", "cardinal", "archbishop", "head", "executive",
-    "officer", "negotiator", "mp", "senator-elect", "president-elect", "then",
+    "officer", "negotiator", "mp", "senator-elect", "president-elect", "then", "lt", "sgt", "col", "capt",
+    "capt.", "maj", "maj.", "cpl", "cpl.", "det", "det.", "insp", "insp.", "supt", "supt.", "cmdr", "cmdr.",
+    "councilmember", "councilman", "councilwoman", "councillor", "alderman", "sheriff", "lieutenant",
+    "sergeant", "detective", "inspector", "superintendent", "constable", "trooper", "prosecutor", "pastor",
 }
+# Honorifics that stand with a name but are no office: left out of a role ("Prime Minister Sir Keir Starmer").
+HONORIFICS = {"sir", "dame", "lord", "lady", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "then"}
+# Common nouns that name people or bodies of people, so a subject they head can be a speaker.
+AGENTS = set("""
+official officials spokesman spokeswoman spokesperson spokespeople source sources leader leaders minister ministers
+ministry government governments administration authorities authority police officer officers prosecutor
+prosecutors judge judges lawyer lawyers attorney attorneys analyst analysts expert experts economist economists
+researcher researchers scientist scientists critic critics supporter supporters opponent opponents resident
+residents witness witnesses people voter voters member members lawmaker lawmakers legislator legislators
+senator senators diplomat diplomats envoy envoys ambassador aide aides adviser advisers advisor advisors
+negotiator negotiators delegation delegates team coach coaches player players manager managers executive
+executives company companies firm firms utility union unions agency agencies committee council court board
+group groups campaign party parties office department military army navy media press newspaper outlet
+outlets allies ally community parliament congress senate commission bank banks regulator regulators investor
+investors shareholders employees workers staff doctors doctor nurses nurse family families parents parent
+mother father wife husband son daughter students student teachers teacher activists activist protesters
+organizers organisers chief chiefs director directors president presidents chairman chairwoman chair
+secretary governor mayor premier king queen prince chancellor commander commanders general generals soldiers
+troops rebels militants fighters insurgents agency ceo founder owner owners spokesmen spokeswomen inspector
+investigators investigator detective detectives sheriff spokespersons insiders insider observers observer
+scholars historian historians author authors editor editors reporter reporters journalist journalists
+correspondent correspondents host hosts fans citizens neighbours neighbors victims survivors victim survivor
+relatives friends friend colleagues colleague partner partners officials' pundits strategists pollsters
+candidate candidates nominee nominees democrats republicans conservatives liberals unionists protesters
+organization organisation institute university hospital school schools clinic charity foundation bureau
+service services inquiry panel jury tribunal club league federation association network broadcaster
+cabinet kremlin pentagon regime junta leadership establishment
+""".split())
+
+
+def is_agent(noun: str) -> bool:
+    """True for a common noun that names a person or a body of people (speakers), not a thing or a number."""
+    low = noun.lower()
+    if low in AGENTS:
+        return True
+    return low.endswith(("ist", "ists", "ian", "ians", "man", "men", "woman", "women", "person", "people")) or (
+        low.endswith(("er", "ers", "or", "ors", "ant", "ants", "ent", "ents"))
+        and not low.endswith(("ment", "ments", "ter", "ters", "per", "pers", "der", "ders", "ber", "bers"))
+        and low not in NOT_AGENTS)
+
+
+# Nouns with a person's ending that name things.
+NOT_AGENTS = {"factor", "factors", "sector", "sectors", "error", "errors", "floor", "door", "color", "colour",
+              "motor", "power", "powers", "tower", "order", "orders", "cancer", "corner", "dinner", "summer",
+              "winter", "layer", "liver", "silver", "river", "fever", "banner", "manner", "answer", "tender",
+              "event", "events", "percent", "content", "intent", "extent", "talent", "accident", "incident",
+              "patent", "plant", "plants", "grant", "grants", "restaurant", "component", "argument", "environment",
+              "indicator", "indicators", "behavior", "behaviour", "favor", "favour", "flavor", "honor", "humor",
+              "labor", "labour", "rumor", "rumour", "terror", "vapor", "mirror", "horror", "anchor", "radar",
+              "weather", "feather", "leather", "ether", "other", "others", "either", "neither", "whether",
+              "hammer", "container", "filter", "poster", "sticker", "tanker", "cluster", "trailer", "roster"}
 # Words that make a capitalized run a place, an organization, an outlet or an event, not a person.
 NOT_PERSON = {
     "news", "social", "times", "post", "journal", "force", "ministry", "office", "house", "palace", "day",

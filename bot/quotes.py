@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 CLOSERS = {"”", "''", "»"}
 DOUBLE = re.compile(r"``|''|[\"“”«»„]")
+# How many paragraphs an open quote may run on without a mark before its closing mark is sought no more.
+RUN_PARAGRAPHS = 8
 
 
 @dataclass
@@ -24,15 +26,19 @@ def find_quotes(text: str) -> list[Quote]:
     """Every quoted passage in text, nested ones included, in order of start."""
     found: list[Quote] = []
     paragraphs = _paragraphs(text)
-    carry = False  # an open quote runs on from the previous paragraph
+    repeat = False  # the open quote goes on in the next paragraph, which repeats the opening mark
+    running: tuple[int, bool] | None = None  # (start, continues) of a quote running on without a new mark
     for k, (p0, p1) in enumerate(paragraphs):
-        quotes, open_at, continues = _scan(text, p0, p1, carry)
-        carry = False
+        quotes, open_at, continues = _scan(text, p0, p1, repeat=repeat, running=running)
+        repeat, running = False, None
         if open_at is not None:
-            nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
-            carry = nxt is not None and _continues(text, *nxt)
-            if carry or len(text[open_at:p1].split()) >= 3:  # a stray mark before a word or two is no quote
-                quotes.append(Quote(*_trim(text, open_at, p1), closed=False, continues=continues))
+            how = _runs_on(text, paragraphs[k + 1:])
+            if how == "run":
+                running = (open_at, continues)
+            else:
+                repeat = how == "repeat"
+                if repeat or len(text[open_at:p1].split()) >= 3:  # a stray mark before a word or two is no quote
+                    quotes.append(Quote(*_trim(text, open_at, p1), closed=False, continues=continues))
         for q in quotes:
             if q.end > q.start:
                 found.append(q)
@@ -46,15 +52,19 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
 
 
-def _scan(text: str, p0: int, p1: int, carry: bool) -> tuple[list[Quote], int | None, bool]:
-    """Pair the double marks of one paragraph; also say where a quote left open began and if it ran on."""
+def _scan(text: str, p0: int, p1: int, *, repeat: bool, running: tuple[int, bool] | None
+          ) -> tuple[list[Quote], int | None, bool]:
+    """Pair the double marks of one paragraph; also say where a quote left open began and if it ran on.
+
+    `repeat`: the paragraph carries on the quote before it and may repeat its opening mark (newspaper style);
+    `running`: a quote opened in an earlier paragraph goes on here without a new mark, up to its closing mark.
+    """
     quotes: list[Quote] = []
     lead = p0 + len(text[p0:p1]) - len(text[p0:p1].lstrip())
-    open_at: int | None = lead if carry else None  # a running quote may go on without a new mark
-    continues = carry
+    open_at, continues = running if running else (lead if repeat else None, repeat)
     for m in DOUBLE.finditer(text, p0, p1):
         mark, before, after = m.group(), text[m.start() - 1: m.start()], text[m.end(): m.end() + 1]
-        if carry and m.start() == lead and mark not in CLOSERS:
+        if repeat and m.start() == lead and mark not in CLOSERS:
             open_at = m.end()  # newspaper style: each paragraph of a long quote repeats the opening mark
             continue
         if mark in CLOSERS or (mark in '"“' and open_at is not None and not before.isspace()):
@@ -75,14 +85,23 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _continues(text: str, p0: int, p1: int) -> bool:
-    """True when a paragraph carries on an open quote: it repeats the opening mark or closes one first."""
-    body = text[p0:p1].lstrip()
-    if body[:1] in ("“", '"', "«") or body.startswith("``"):
-        return True
-    first = DOUBLE.search(body)
-    return first is not None and (first.group() in CLOSERS or (
-        first.group() in '"“' and first.start() > 0 and not body[first.start() - 1].isspace()))
+def _runs_on(text: str, rest: list[tuple[int, int]]) -> str | None:
+    """How a quote left open at a paragraph's end goes on, looking at the paragraphs after it.
+
+    "repeat" when the next paragraph opens with a mark again (newspaper style: one claim per paragraph);
+    "run" when the next mark to come, within a few paragraphs, closes it (a quote over several paragraphs
+    or hard-wrapped lines); None when a new quote opens first or nothing closes it: the mark was stray.
+    """
+    for k, (p0, p1) in enumerate(rest[:RUN_PARAGRAPHS]):
+        body = text[p0:p1].lstrip()
+        if k == 0 and (body[:1] in ("“", '"', "«") or body.startswith("``")):
+            return "repeat"
+        first = DOUBLE.search(body)
+        if first is not None:
+            closes = first.group() in CLOSERS or (
+                first.group() in '"“' and first.start() > 0 and not body[first.start() - 1].isspace())
+            return "run" if closes else None
+    return None
 
 
 SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–\"“]))['‘](?=\w)")
