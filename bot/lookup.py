@@ -39,6 +39,9 @@ _DATE = re.compile(
 )
 _MONTH_WORD = re.compile(rf"\b{_MONTH}", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]+)[\"“”„«»]")
+# Explicit filters, as Slack users type them: from:Peskov, from:"Dmitry Peskov", on:2025-05-11, in:"Sky News".
+_FILTER = re.compile(r"(?<!\S)(?P<key>from|on|since|in):(?:[\"“](?P<quoted>[^\"“”]*)[\"”]|(?P<bare>\S*))",
+                     re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -84,13 +87,15 @@ class Question:
     speakers: tuple[str, ...] = ()
     on: date | None = None
     since: date | None = None
+    outlet: str | None = None
+    problems: list[str] = field(default_factory=list)
 
 
 def parse_question(store: Store, query: str, *, today: date) -> Question:
     """Split a question into a speaker, a day or start date, and the words to look for."""
     question = Question(terms=[])
-    text = query
-    for match in _DATE.finditer(query):
+    text = _take_filters(store, question, query, today=today)
+    for match in _DATE.finditer(text):
         day = resolve_date(match.group("phrase"), today=today, newest=store.newest_day())
         if day is None:
             continue
@@ -101,13 +106,41 @@ def parse_question(store: Store, query: str, *, today: date) -> Question:
         text = _blank(text, match.start(), match.end())
     question.phrases = [fold(p) for p in _QUOTED.findall(text) if words(p)]
     text = _QUOTED.sub(lambda m: " " * len(m.group()), text)
-    named = mentions(store, text)
+    named = [] if question.speakers else mentions(store, text)
     if named:
         question.speakers = named[0].names
         text = _blank(text, named[0].start, named[0].end)
     loose = [w for w in words(text) if w not in STOPWORDS]
     question.terms = list(dict.fromkeys(loose + " ".join(question.phrases).split()))
     return question
+
+
+def _take_filters(store: Store, question: Question, query: str, *, today: date) -> str:
+    """Read `from:`, `on:`, `since:` and `in:` into the question; the rest of the text is returned, spaced out."""
+    text = query
+    for match in _FILTER.finditer(query):
+        key, value = match.group("key").lower(), (match.group("quoted") or match.group("bare") or "").strip()
+        text = _blank(text, match.start(), match.end())
+        if not value:
+            question.problems.append(f"`{key}:` needs a value, e.g. `{key}:{_EXAMPLES[key]}`")
+        elif key == "from":
+            question.speakers = tuple(store.people_named(value)) or (value,)
+            if not store.people_named(value):
+                question.problems.append(f"nobody called “{value}” is quoted in the store")
+        elif key == "in":
+            question.outlet = value
+        else:
+            day = resolve_date(value, today=today, newest=store.newest_day())
+            if day is None:
+                question.problems.append(f"“{value}” is not a date; use YYYY-MM-DD, e.g. `{key}:2025-05-11`")
+            elif key == "on":
+                question.on = day
+            else:
+                question.since = day
+    return text
+
+
+_EXAMPLES = {"from": "Peskov", "on": "2025-05-11", "since": "2025-05-01", "in": "Reuters"}
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -135,8 +168,12 @@ def ask(
 ) -> AskResult:
     """The sourced statements that answer `query`, or the nearest ones with a plain reason when none does."""
     question = parse_question(store, query, today=today or date.today())
+    outlet = outlet or question.outlet
     result = AskResult(query=query, speaker=", ".join(question.speakers) or None, on=question.on,
                        since=question.since, terms=question.terms)
+    if question.problems:
+        result.message = "Cannot look that up: " + "; ".join(question.problems) + "."
+        return result
     person_ids = [pid for name in question.speakers for pid in store.find_people(name)] or None
     filters = {"on": question.on, "since": question.since, "outlet": outlet}
     if not question.terms and not person_ids and not any(filters.values()):

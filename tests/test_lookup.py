@@ -108,3 +108,25 @@ def test_an_empty_question_gets_an_example(store: Store) -> None:
 ])
 def test_resolve_date(phrase: str, expected: date) -> None:
     assert resolve_date(phrase, today=TODAY, newest=date(2025, 3, 4)) == expected
+
+
+def test_explicit_filters_as_slack_users_type_them(store: Store) -> None:
+    assert texts(ask(store, "from:Example", today=TODAY).statements)[0] == FARE
+    assert texts(ask(store, 'from:"Carla Third"', today=TODAY).statements) == [RIDERSHIP]
+    assert texts(ask(store, "bus fares in:Evening", today=TODAY).statements) == [FARE]
+    assert [s.outlet for s in ask(store, "bus fares in:Evening", today=TODAY).statements[0].sources] == [
+        "Daily Ledger", "Evening Post"]
+    assert ask(store, "fare in:Gazette", today=TODAY).statements == []
+    assert texts(ask(store, "from:Sample on:2025-03-02", today=TODAY).statements) == [SAMPLE]
+    assert ask(store, "from:Sample since:2025-03-03", today=TODAY).statements == []
+    assert texts(ask(store, "from:Third since:2025-03-03", today=TODAY).statements) == [RIDERSHIP]
+
+
+@pytest.mark.parametrize(("query", "says"), [
+    ("from:Nobody", "nobody called “Nobody”"),
+    ("from:", "`from:` needs a value"),
+    ("fare since:someday", "“someday” is not a date"),
+])
+def test_a_filter_that_cannot_be_met_says_why(store: Store, query: str, says: str) -> None:
+    got = ask(store, query, today=TODAY)
+    assert got.statements == [] and says in got.message
