@@ -13,13 +13,14 @@ from pathlib import Path
 import sqlite_utils
 
 from bot.models import Article, Claim, Person, Source, Statement
-from bot.text import disagree, fold, same_utterance, words
+from bot.text import FUNCTION_WORDS, disagree, fold, same_utterance, words
 
 GROUPED_KINDS = ("speech", "fragment")
 # How an article may refer to a speaker without naming them: never an alias of anyone.
 NOT_NAMES = frozenset("he she they it we i you him her them his hers their this that who".split())
 EVENT_MEMORY = timedelta(days=1)
 KIND_RANK = {"speech": 0, "fragment": 1, "indirect": 2, "term": 3}
+PERSON_SCAN = 300  # a speaker quoted at most this often is grouped by reading all their claims
 COMMON = 2000  # claims holding a term that make it common: counted no further
 
 
@@ -90,7 +91,34 @@ def _v1(db: sqlite_utils.Database) -> None:
     db["feeds"].create({"url": str, "polled_at": str, "error": str}, pk="url")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+def _v2(db: sqlite_utils.Database) -> None:
+    """Speaker-scoped full-text search, and aliases found by surname, first name or handle through indexes."""
+    db["claims"].add_column("who", str)
+    db.execute("UPDATE claims SET who = 'p' || person_id WHERE person_id IS NOT NULL")
+    db.execute("DROP TABLE IF EXISTS claims_fts_vocab")
+    db["claims"].disable_fts()
+    db["claims"].enable_fts(["quote", "who"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db.execute("CREATE VIRTUAL TABLE claims_fts_vocab USING fts5vocab(claims_fts, 'row')")
+    for column in ("first", "last", "compact"):
+        db["aliases"].add_column(column, str)
+    for key, first, last, compact in [(k, *alias_parts(k)) for (k,) in db.execute("SELECT key FROM aliases")]:
+        db.execute("UPDATE aliases SET first = ?, last = ?, compact = ? WHERE key = ?", [first, last, compact, key])
+    for column in ("first", "last", "compact"):
+        db["aliases"].create_index([column])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
+
+
+def alias_parts(key: str) -> tuple[str, str, str]:
+    """First word, last word and the spaceless form of an alias key: what people search a name by."""
+    parts = key.split()
+    return parts[0], parts[-1], "".join(parts)
+
+
+def person_token(person_id: int | None) -> str | None:
+    """The full-text token standing for a speaker, so a search can keep to one person's words."""
+    return None if person_id is None else f"p{person_id}"
 
 
 class StoreError(RuntimeError):
@@ -236,8 +264,9 @@ class Store:
             self.db.execute("UPDATE people SET role = ? WHERE id = ? AND role IS NULL", [role, person_id])
         for alias in [name, *(a for a in aliases if is_alias(a))]:
             if alias_key(alias):
-                self.db.execute("INSERT OR IGNORE INTO aliases (key, alias, person_id) VALUES (?, ?, ?)",
-                                [alias_key(alias), alias, person_id])
+                key = alias_key(alias)
+                self.db.execute("INSERT OR IGNORE INTO aliases (key, alias, person_id, first, last, compact) "
+                                "VALUES (?, ?, ?, ?, ?, ?)", [key, alias, person_id, *alias_parts(key)])
         return person_id
 
     def _add_claim(self, article: Article, article_id: int, claim: Claim) -> int:
@@ -252,22 +281,35 @@ class Store:
              "start": claim.start, "end": claim.end, "quote": claim.quote,
              "sentence": article.text[claim.sentence_start:claim.sentence_end].strip(),
              "speaker_mention": claim.speaker_mention, "role": claim.role,
-             "said_on": claim.said_on.isoformat() if claim.said_on else None, "medium": claim.medium})
+             "said_on": claim.said_on.isoformat() if claim.said_on else None, "medium": claim.medium,
+             "who": person_token(person_id)})
         return statement_id
 
     def _matching_statement(self, claim: Claim, person_id: int | None) -> int | None:
         """The statement this claim quotes again (same speaker, same words), merging any it bridges."""
         if claim.kind not in GROUPED_KINDS or person_id is None:
             return None
-        terms = self._spread_terms(words(claim.quote))
-        if not terms:
-            return None
-        rows = self.db.execute(
-            f"""SELECT DISTINCT c.statement_id, c.quote FROM claims_fts f JOIN claims c ON c.id = f.rowid
-                WHERE claims_fts MATCH ? AND c.person_id = ? AND c.kind IN ({",".join("?" * len(GROUPED_KINDS))})
-                ORDER BY f.rank LIMIT 200""",
-            [fts_any(terms), person_id, *GROUPED_KINDS],
-        ).fetchall()
+        kinds = ",".join("?" * len(GROUPED_KINDS))
+        said = self.db.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM claims WHERE person_id = ? AND kind IN ({kinds}) LIMIT ?)",
+            [person_id, *GROUPED_KINDS, PERSON_SCAN + 1],
+        ).fetchone()[0]
+        if said <= PERSON_SCAN:
+            # Most speakers are quoted a few times: comparing with all their words beats any index.
+            rows = self.db.execute(
+                f"SELECT statement_id, quote FROM claims WHERE person_id = ? AND kind IN ({kinds})",
+                [person_id, *GROUPED_KINDS],
+            ).fetchall()
+        else:
+            terms = spread_terms(words(claim.quote))
+            if not terms:
+                return None
+            # The speaker's token in the same full-text query keeps the search to their words.
+            rows = self.db.execute(
+                f"""SELECT DISTINCT c.statement_id, c.quote FROM claims_fts f JOIN claims c ON c.id = f.rowid
+                    WHERE claims_fts MATCH ? AND c.kind IN ({kinds}) ORDER BY f.rank LIMIT 200""",
+                [f'who : "{person_token(person_id)}" AND quote : ({fts_any(terms)})', *GROUPED_KINDS],
+            ).fetchall()
         matched = sorted({sid for sid, quote in rows if same_utterance(claim.quote, quote)})
         if not matched:
             return None
@@ -276,16 +318,6 @@ class Store:
             self.db.execute("UPDATE claims SET statement_id = ? WHERE statement_id = ?", [keep, statement_id])
             self.db.execute("DELETE FROM statements WHERE id = ?", [statement_id])
         return keep
-
-    def _spread_terms(self, quote_words: Sequence[str], *, window: int = 2) -> list[str]:
-        """The rarest known word of every pair of words, so any excerpt of three words or more shares one of them."""
-        counts = self.term_counts(quote_words)
-        picked = []
-        for i in range(0, len(quote_words), window):
-            known = [w for w in quote_words[i:i + window] if w in counts]
-            if known:
-                picked.append(min(known, key=counts.__getitem__))
-        return list(dict.fromkeys(picked))
 
     def _refresh_statement(self, statement_id: int) -> None:
         """Recompute a statement's fullest wording, kind, date and medium from its claims; drop it if empty."""
@@ -327,10 +359,12 @@ class Store:
         key = alias_key(name)
         if not key:
             return []
+        first, last, compact = alias_parts(key)
         rows = self.db.execute(
             """SELECT DISTINCT person_id FROM aliases
-               WHERE key = ? OR key LIKE ? OR key LIKE ? OR replace(key, ' ', '') = ?""",
-            [key, f"% {key}", f"{key} %", key.replace(" ", "")],
+               WHERE key = :key OR compact = :compact OR (last = :last AND key LIKE '% ' || :key)
+                  OR (first = :first AND key LIKE :key || ' %')""",
+            {"key": key, "compact": compact, "last": last, "first": first},
         ).fetchall()
         return [r[0] for r in rows]
 
@@ -343,7 +377,7 @@ class Store:
         whole lookup may take. Past COMMON a term is no help to find words anyway.
         """
         probe = "SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)"
-        counts = {term: self.db.execute(probe, [fts_any([term]), COMMON]).fetchone()[0]
+        counts = {term: self.db.execute(probe, [f"quote : {fts_any([term])}", COMMON]).fetchone()[0]
                   for term in dict.fromkeys(t for t in terms if t)}
         return {term: n for term, n in counts.items() if n}
 
@@ -365,7 +399,7 @@ class Store:
             f"""SELECT c.statement_id, c.quote FROM claims_fts f JOIN claims c ON c.id = f.rowid
                 JOIN articles a ON a.id = c.article_id
                 WHERE claims_fts MATCH ? {where} ORDER BY f.rank LIMIT ?""",
-            [fts_any(terms), *params, limit],
+            [f"quote : ({fts_any(terms)})", *params, limit],
         ).fetchall()
         return [(r[0], r[1]) for r in rows]
 
@@ -526,6 +560,14 @@ class Store:
         """Note a feed poll and its error, if any."""
         with self._writing():
             self.db["feeds"].upsert({"url": url, "polled_at": _now(), "error": error}, pk="url")
+
+
+def spread_terms(quote_words: Sequence[str]) -> list[str]:
+    """The longest (likely rarest) content word of every pair of words: any excerpt of three words or more holds one."""
+    pairs = (
+        [w for w in quote_words[i:i + 2] if w not in FUNCTION_WORDS] for i in range(0, len(quote_words), 2)
+    )
+    return list(dict.fromkeys(max(pair, key=len) for pair in pairs if pair))
 
 
 def fts_any(terms: Iterable[str]) -> str:

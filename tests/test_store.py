@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.models import Article, Claim
-from bot.store import Store
+from bot.store import MIGRATIONS, Store
 
 POST = "Ukraine should agree to this, IMMEDIATELY. HAVE THE MEETING, NOW!!!"
 
@@ -40,7 +40,7 @@ def test_fresh_file_is_migrated_and_reopens(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
     Store(path).close()
     again = Store(path)
-    assert again.schema_version == 1
+    assert again.schema_version == len(MIGRATIONS)
     assert set(again.db.table_names()) >= {"articles", "people", "aliases", "statements", "claims", "claims_fts"}
     again.close()
 
@@ -124,7 +124,7 @@ def test_failure_mid_article_leaves_store_as_it_was(store: Store, monkeypatch: p
 KILLED_INGEST = """
 import sys, time
 from bot.models import Article, Claim
-from bot.store import Store
+from bot.store import MIGRATIONS, Store
 store = Store(sys.argv[1])
 text = " ".join(f'"Quote number {i} is here," Ann Example said.' for i in range(50))
 claims = []
@@ -228,3 +228,37 @@ def test_event_ids_are_forgotten_after_a_day(store: Store) -> None:
     store.db.conn.commit()
     assert store.first_seen("New") is True
     assert [r[0] for r in store.db.execute("SELECT event_id FROM events")] == ["New"]
+
+
+def test_a_store_of_the_first_schema_is_upgraded_in_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "old.db"
+    monkeypatch.setattr("bot.store.MIGRATIONS", MIGRATIONS[:1])
+    old = Store(path)
+    old.db.execute("INSERT INTO articles (id, name, text, text_hash) VALUES (1, 'a.txt', 'x', 'h')")
+    old.db.execute("INSERT INTO people (id, name) VALUES (1, 'Recep Tayyip Erdogan')")
+    old.db.execute("INSERT INTO aliases (key, alias, person_id) VALUES (?, ?, 1)",
+                   ["recep tayyip erdogan", "Recep Tayyip Erdogan"])
+    old.db.execute("INSERT INTO statements (id, person_id, kind, text) VALUES (1, 1, 'speech', ?)", [POST])
+    old.db.execute("""INSERT INTO claims (article_id, statement_id, person_id, kind, start, "end", quote)
+                      VALUES (1, 1, 1, 'speech', 0, 1, ?)""", [POST])
+    old.db.conn.commit()
+    old.close()
+    monkeypatch.setattr("bot.store.MIGRATIONS", MIGRATIONS)
+    store = Store(path)
+    assert store.schema_version == len(MIGRATIONS)
+    assert store.find_people("Erdogan") == store.find_people("tayyip erdogan") == store.find_people("Recep") == [1]
+    assert [sid for sid, _ in store.search_claims(["meeting"])] == [1]
+    b = article("b.txt", 'Erdogan: "HAVE THE MEETING, NOW!!!"')
+    store.ingest(b, [claim(b.text, "HAVE THE MEETING, NOW!!!", speaker="Recep Tayyip Erdogan")])
+    assert store.counts()["statements"] == 1
+    store.close()
+
+
+@pytest.mark.parametrize("scan", [0, 300], ids=["full-text path", "speaker scan path"])
+def test_both_grouping_paths_find_the_same_statements(store: Store, monkeypatch: pytest.MonkeyPatch,
+                                                      scan: int) -> None:
+    monkeypatch.setattr("bot.store.PERSON_SCAN", scan)
+    test_a_long_quote_joins_shorter_excerpts_stored_before_it(store)
+    other = article("c.txt", '"We will build the new bridge across the river in spring," Ann Example said.')
+    store.ingest(other, [claim(other.text, "We will build the new bridge across the river in spring,")])
+    assert store.counts()["statements"] == 2
