@@ -39,7 +39,8 @@ TERM_WORDS = 4  # a passage this short that nobody's verb governs is a label, no
 # Things that carry words without saying them: their author is the speaker ("a tweet that said").
 DOCUMENTS = {"tweet", "post", "statement", "release", "report", "letter", "email", "e-mail", "message", "video",
              "memo", "filing", "document", "note", "announcement", "communique", "readout", "transcript", "text"}
-# A verb of stance governs a quote only this close: "rejected it as a 'ruse'", not "support for a war against '...'".
+# A verb of stance governs a quote only this close: "rejected it as a 'ruse'", not "support for a war against '...'";
+# a verb of saying, through fewer than two prepositions.
 STANCE_DEPTH = 2
 
 
@@ -289,7 +290,8 @@ class _Article:
         mention = next((m for m in self.mentions if m.start <= tok.idx < m.end), None)
         if mention is None:  # "spokesman Dmitry Peskov" may hang the name on the title as an apposition
             names = [c for c in tok.children if c.dep_ in ("appos", "compound") and c.tag_ in NAME_TAGS]
-            mention = next((m for m in self.mentions for c in names if m.start <= c.idx < m.end), None)
+            mention = next((m for m in self.mentions for c in names if m.start <= c.idx < m.end
+                            and (is_title(tok.text) or len(m.name.split()) >= 2)), None)  # not "Dock workers"
         if mention is not None and (mention.person or len(mention.name.split()) == 1 and text == mention.name):
             name = self.resolve_name(mention.name)
             return Speaker(text, name, mention.role or self._role_of(name))
@@ -408,7 +410,7 @@ class _Article:
         if sign is not None:  # a named sign-off outranks the quote before: `"..." - Commissioner X`
             who, via = sign
             context = (lead.context if lead else "") + (f" via {via}" if via else "")
-            if via is None and who.startswith("@") and medium(context) is None:
+            if via is None and who.startswith("@"):  # a handle implies X unless a platform is named
                 context += " on X"
             return Attribution(self._named(who), context, lead.cue if lead else None, inherited=True)
         if lead is not None:
@@ -427,8 +429,10 @@ class _Article:
         inside = [t for t in toks if q.start <= t.idx < q.end]
         blocked = False
         for root in (t for t in inside if not q.start <= t.head.idx < q.end and not t.is_punct):
+            adps = 0  # prepositions passed: "support for the fight against '...'" is nobody's words
             for depth, up in enumerate(root.ancestors, start=1):
-                close = cue_of(up) == 2 or depth <= STANCE_DEPTH
+                close = (cue_of(up) == 2 and adps < 2) or depth <= STANCE_DEPTH
+                adps += up.pos_ == "ADP"
                 if up in cues and close and (self.speakers(up) or up.lower_ == "according"):
                     return up, False
                 if up.dep_ in ("relcl", "acl") and not self.in_quote[up.idx]:
@@ -459,11 +463,23 @@ class _Article:
 
     def _context(self, cue: Token, s0: int, s1: int) -> str:
         """The attribution's own words: the reporting verb's clause outside the quotes, within the sentence."""
-        toks = [t for t in cue.subtree if s0 <= t.idx < s1 and not self.in_quote[t.idx]]
+        toks = [t for t in cue.subtree if s0 <= t.idx < s1 and not self.in_quote[t.idx]
+                and not any(_unrealized(a) for a in self._path(t, cue))]
         if cue.dep_ != "ROOT":  # "According to TASS, ... said": the clause above the verb may name the medium
             toks += [t for t in cue.head.children if t.dep_ == "prep" and t not in toks
                      for t in t.subtree if not self.in_quote[t.idx]]
-        return " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
+        if cue.dep_ == "relcl" and cue.head.lower_ in DOCUMENTS:  # "in a tweet that said": the tweet is the medium
+            toks.append(cue.head)
+        return " ".join(t.text for t in sorted(set(toks), key=lambda t: t.i))
+
+    @staticmethod
+    def _path(tok: Token, top: Token) -> list[Token]:
+        """The tokens from tok up to top, top excluded (empty when tok is top)."""
+        path = []
+        while tok != top and tok.head != tok:
+            path.append(tok)
+            tok = tok.head
+        return path
 
     def _floats(self, q: Quote, prev: Quote) -> bool:
         """True when a quote with no attribution of its own continues the one before it."""
@@ -495,7 +511,9 @@ class _Article:
             return Attribution(self._named(named[-1].name), sent.text) if named else None
         cue = max(cues, key=lambda t: (cue_of(t), t.i))
         self.used_cues.add(cue.i)
-        return Attribution(self.speakers(cue)[0], self._context(cue, sent.start_char, sent.end_char), cue)
+        line = self.text[line_start:len(before)]  # the whole lead-in names the platform: "posts on X. He wrote:"
+        context = self._context(cue, sent.start_char, sent.end_char)
+        return Attribution(self.speakers(cue)[0], f"{context} {line}" if line != sent.text else context, cue)
 
     def _trailing_sign(self, q: Quote) -> tuple[str, str | None] | None:
         """A sign-off after the closing mark on the quote's own line: `"..." - Commissioner X`."""
@@ -626,3 +644,10 @@ class _Article:
                 out.append(Found(start, stop, "indirect", speaker, self._said_on(att), medium(context),
                                  sent.start_char, sent.end_char))
         return out
+
+
+def _unrealized(verb: Token) -> bool:
+    """True for a clause of what is to come ("agreed to meet ... on Thursday", "said he would go"): its date
+    and place are not those of the words."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ in ("to", "will", "would", "shall", "'ll", "wo") for c in verb.children)

@@ -19,7 +19,8 @@ WHEN = re.compile(
     rf"\b(?:(?:on|late|early)\s+)?(?:(?:{DAYS})\s*,?\s*)?(?:{MONTH_DAY})\b"
     rf"|\b(?:on|late|early|last)\s+(?:{DAYS})\b|\b(?:{DAYS})\s+(?:morning|afternoon|evening|night)\b"
     r"|\b(?:yesterday|today|tonight|last night|this morning|this afternoon|this evening|earlier today"
-    r"|last weekend)\b", re.I)
+    r"|last weekend)\b"
+    rf"|\b(?:{DAYS})\b", re.I)  # AP style: "said Thursday", "warning Wednesday"
 # Words before a date that make it the date of something else: a plan, a deadline, a period.
 NOT_UTTERANCE = re.compile(r"(?:starting|start|from|until|till|by|before|after|through|since|to|for|"
                            r"next|beginning|ending|deadline|of)\s*(?:on\s+)?$", re.I)

@@ -52,7 +52,7 @@ relatives friends friend colleagues colleague partner partners officials' pundit
 candidate candidates nominee nominees democrats republicans conservatives liberals unionists protesters
 organization organisation institute university hospital school schools clinic charity foundation bureau
 service services inquiry panel jury tribunal club league federation association network broadcaster
-cabinet kremlin pentagon regime junta leadership establishment
+cabinet kremlin pentagon regime junta leadership establishment arm wing unit branch division
 """.split())
 
 
@@ -88,6 +88,7 @@ NOT_PERSON = {
     "region", "county", "district", "channel", "network", "television", "radio", "tv", "online", "daily",
     "weekly", "herald", "tribune", "telegraph", "gazette", "review", "foundation", "institute", "center",
     "centre", "church", "club", "league", "association", "summit", "treaty", "agreement", "act", "bill",
+    "patrol", "police", "bureau", "authority", "administration", "command", "service", "services", "board",
 }
 INITIAL = re.compile(r"^[A-Z]\.$")
 HANDLE = re.compile(r"@(\w{2,})")

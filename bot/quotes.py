@@ -67,7 +67,8 @@ def _scan(text: str, p0: int, p1: int, *, repeat: bool, running: tuple[int, bool
         if repeat and m.start() == lead and mark not in CLOSERS:
             open_at = m.end()  # newspaper style: each paragraph of a long quote repeats the opening mark
             continue
-        if mark in CLOSERS or (mark in '"“' and open_at is not None and not before.isspace()):
+        opens = mark == "''" and (not before or before.isspace()) and after and not after.isspace()  # wire: ''Word
+        if not opens and (mark in CLOSERS or (mark in '"“' and open_at is not None and not before.isspace())):
             if open_at is not None:
                 quotes.append(Quote(*_trim(text, open_at, m.start()), continues=continues))
             open_at, continues = None, False

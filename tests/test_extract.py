@@ -170,3 +170,76 @@ def test_nested_single_marks_and_newspaper_paragraphs() -> None:
     spans = [(text[q.start:q.end], q.nested, q.continues) for q in find_quotes(text)]
     assert spans == [("It ends this 'bloodbath' today.", False, False), ("bloodbath", True, False),
                      ("And it starts a peace,", False, True)]
+
+
+WIRE = """Harbor board bars press from budget call
+
+Port City, Feb. 4 (Wire) -- The harbor board, which runs the
+city's docks, barred reporters from a call with bond holders
+on Tuesday.
+
+''The board shares every material fact with the public as the
+rules require, and it does so before any call with holders or
+the press,'' said Nadia Brook, a board
+spokeswoman.
+"""
+
+TOWN = """Mayor Ivo Sand reacted in a series of posts on Bluesky. In an earlier statement, he wrote:
+“The bridge will reopen in spring. Crews have found the fault in the north pier.
+We owe the drivers of this town an apology for the delays, and they will have it.”
+— @MayorIvoSand
+Sand has agreed to meet the contractor in Lisbon on Friday to settle the bill.
+County Patrol confirmed the closure in a tweet that said “the bridge stays shut until further notice.”
+Overnight storms continue to batter the coast, many warning that the harbor wall is weak.
+Councilwoman Rita Oakes told the Harbor Gazette newspaper that the repairs were overdue.
+The budget figures set by the board highlight the cost, according to county data.
+Dock workers said they would strike. They called the offer “an insult.”
+"""
+
+
+@pytest.fixture(scope="module")
+def conventions() -> dict[str, list[Claim]]:
+    """Extract the invented articles on wire and platform conventions once for the module."""
+    load_nlp()
+    articles = [Article(name="wire", text=WIRE, published=date(2026, 2, 5)),
+                Article(name="town", text=TOWN, published=date(2026, 3, 1))]
+    return {a.name: found for a, found in zip(articles, extract(articles), strict=True)}
+
+
+def test_hard_wrapped_wire_quote_is_one_quote_with_its_speaker(conventions: dict[str, list[Claim]]) -> None:
+    [claim] = direct(conventions["wire"])
+    assert claim.quote.startswith("The board shares") and claim.quote.endswith("or\nthe press,")
+    assert claim.speaker == "Nadia Brook"
+
+
+def test_open_paragraph_runs_on_to_its_closing_mark_and_a_handle_means_x(
+        conventions: dict[str, list[Claim]]) -> None:
+    block = quote(conventions["town"], "The bridge will reopen")
+    assert block.quote.endswith("they will have it.")  # one claim over both paragraphs
+    assert (block.speaker, block.medium) == ("Ivo Sand", "Bluesky")  # a platform named in the lead-in wins
+
+
+def test_a_document_speaks_for_its_author_and_names_the_medium(conventions: dict[str, list[Claim]]) -> None:
+    tweet = quote(conventions["town"], "the bridge stays shut")
+    assert (tweet.speaker, tweet.medium) == ("County Patrol", "X")
+
+
+def test_only_people_and_bodies_speak_in_their_own_characters(conventions: dict[str, list[Claim]]) -> None:
+    speakers = {c.speaker for c in conventions["town"]}
+    assert not speakers & {"storms", "Overnight storms", "many", "data", "county data", "budget figures"}
+    told = next(c for c in conventions["town"] if c.quote.startswith("Councilwoman Rita Oakes told"))
+    assert (told.speaker, told.role, told.medium) == ("Rita Oakes", "Councilwoman", "Harbor Gazette")
+    insult = quote(conventions["town"], "an insult")
+    assert insult.speaker == "Dock workers"  # "they" is the group named just before
+
+
+def test_a_date_of_what_is_to_come_is_not_when_words_were_said(conventions: dict[str, list[Claim]]) -> None:
+    agreed = next(c for c in conventions["town"] if c.quote.startswith("Sand has agreed"))
+    assert agreed.speaker == "Ivo Sand" and agreed.said_on is None
+
+
+def test_a_label_inside_a_phrase_is_a_term_of_nobody() -> None:
+    text = ("Backed by unions who came to pledge support for the fight against \"the old guard,\" Mayor Lee Dunn "
+            "demanded a vote.\n")
+    [claim] = direct(extract([Article(name="t", text=text)])[0])
+    assert (claim.kind, claim.speaker) == ("term", None)
