@@ -19,6 +19,7 @@ STITCH_RUN = 3  # a piece must share at least this many words in a row to count 
 CLOSE = 0.5  # share of the pasted words a statement must hold, in runs, to be the one altered
 STITCHED = 0.8  # share of the pasted words the joined statements must hold between them
 CANDIDATES = 60
+ALIGNED = 16  # candidates aligned word by word: those sharing most word pairs with the passage, or with its rest
 NEGATIONS = frozenset((
     "not", "no", "never", "none", "nothing", "nobody", "neither", "nor", "cannot", "dont", "doesnt", "didnt",
     "isnt", "arent", "wasnt", "werent", "wont", "wouldnt", "cant", "couldnt", "shouldnt", "hasnt", "havent",
@@ -189,21 +190,26 @@ def check_passage(store: Store, quote: str, *, claimed: tuple[str, ...] = ()) ->
     if len(pasted) < MIN_WORDS:
         verdict.reason = "too short to check: quote at least two words"
         return verdict
-    fits = [f for f in (fit(segments, sid, q) for sid, q in _candidates(store, quote, segments)) if f.runs]
+    candidates = _candidates(store, quote, segments)
+    closest = _closest(candidates, pasted)
+    fits = _fits(segments, closest)
     if not fits:
         verdict.reason = "no stored article quotes these words"
         return verdict
-    by_statement = {s.id: s for s in store.statements(list(dict.fromkeys(f.statement_id for f in fits)))}
+    speakers = store.speakers_of([f.statement_id for f in fits])
     # The speaker the text names wins a near tie, so a quote two people share is not called misattributed.
-    best = max(fits, key=lambda f: (f.verbatim, f.held + 1.5 * (by_statement[f.statement_id].speaker in claimed)))
+    best = max(fits, key=lambda f: (f.verbatim, f.held + 1.5 * (speakers.get(f.statement_id) in claimed)))
     if not best.verbatim:
+        # Words the best statement does not hold may come from another one: look for it among the rest.
+        rest = [w for i, w in enumerate(pasted) if i not in _long_runs(best)]
+        fits += _fits(segments, [c for c in _closest(candidates, rest) if c not in closest])
         pieces = _stitched(fits, len(pasted), best.held)
         if pieces:
-            return _stitched_check(verdict, pieces, [by_statement[f.statement_id] for f in pieces])
+            return _stitched_check(verdict, pieces, store.statements([f.statement_id for f in pieces]))
     if not best.verbatim and best.held < CLOSE * len(pasted):
         verdict.reason = "nothing stored is close to these words"
         return verdict
-    statement = by_statement[best.statement_id]
+    [statement] = store.statements([best.statement_id])
     ops, sourced = diff(quote, best)
     verdict.diff, verdict.sourced = ops, sourced
     _cite(verdict, [statement])
@@ -226,9 +232,24 @@ def _candidates(store: Store, quote: str, segments: list[list[str]]) -> list[tup
     parts = [segments] + [[words(s)] for s in re.split(r"(?<=[.!?])\s+", quote) if len(words(s)) >= STITCH_RUN]
     found: dict[tuple[int, str], None] = {}
     for part in parts:
-        terms = store.rare_terms([w for seg in part for w in seg], limit=8)
+        part_words = [w for seg in part for w in seg]
+        terms = store.rare_terms(part_words, limit=8)
         found.update(dict.fromkeys(store.search_claims(terms, limit=CANDIDATES)))
     return list(found)
+
+
+def _fits(segments: list[list[str]], candidates: list[tuple[int, str]]) -> list[Fit]:
+    """The candidates' alignments with the passage that share any run of words."""
+    return [f for f in (fit(segments, sid, q) for sid, q in candidates) if f.runs]
+
+
+def _closest(candidates: list[tuple[int, str]], pasted: list[str]) -> list[tuple[int, str]]:
+    """The candidates sharing most word pairs with the passage: runs are what alignment finds, so align only those."""
+    wanted = set(zip(pasted, pasted[1:], strict=False))
+    def shared(candidate: tuple[int, str]) -> int:
+        sourced = words(candidate[1])
+        return len(wanted.intersection(zip(sourced, sourced[1:], strict=False)))
+    return sorted(candidates, key=shared, reverse=True)[:ALIGNED]
 
 
 def _stitched(fits: list[Fit], length: int, best_held: int) -> list[Fit]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -107,7 +108,21 @@ def _v2(db: sqlite_utils.Database) -> None:
         db["aliases"].create_index([column])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
+def _v3(db: sqlite_utils.Database) -> None:
+    """Outlets' differing wordings kept with each statement: found once when its claims change, not at every read."""
+    db["statements"].add_column("variants", str)
+    quotes: dict[int, list[str]] = {}
+    for statement_id, quote in db.execute(
+        f"SELECT statement_id, quote FROM claims WHERE kind IN ({','.join('?' * len(GROUPED_KINDS))}) ORDER BY id",
+        GROUPED_KINDS,
+    ):
+        quotes.setdefault(statement_id, []).append(quote)
+    for statement_id, said in quotes.items():
+        db.execute("UPDATE statements SET variants = ? WHERE id = ?",
+                   [json.dumps(wording_variants(said)), statement_id])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
 
 
 def alias_parts(key: str) -> tuple[str, str, str]:
@@ -334,9 +349,11 @@ class Store:
         kind = min((r[1] for r in rows), key=KIND_RANK.__getitem__)
         said_on = min((r[2] for r in rows if r[2]), default=None)
         medium = next((r[3] for r in rows if r[3]), None)
+        variants = json.dumps(wording_variants([r[0] for r in rows if r[1] in GROUPED_KINDS]))
         self.db.execute(
-            "UPDATE statements SET text = ?, kind = ?, said_on = ?, medium = ?, person_id = ? WHERE id = ?",
-            [text, kind, said_on, medium, rows[0][4], statement_id],
+            "UPDATE statements SET text = ?, kind = ?, said_on = ?, medium = ?, person_id = ?, variants = ? "
+            "WHERE id = ?",
+            [text, kind, said_on, medium, rows[0][4], variants, statement_id],
         )
 
     # -- people --------------------------------------------------------------------------------------
@@ -443,7 +460,7 @@ class Store:
             return []
         marks = ",".join("?" * len(ids))
         heads = {r[0]: r for r in self.db.execute(
-            f"""SELECT s.id, p.name, p.role, s.text, s.said_on, s.medium FROM statements s
+            f"""SELECT s.id, p.name, p.role, s.text, s.said_on, s.medium, s.variants FROM statements s
                 LEFT JOIN people p ON p.id = s.person_id WHERE s.id IN ({marks})""", list(ids))}
         sources: dict[int, list[Source]] = {}
         for row in self.db.execute(
@@ -457,11 +474,18 @@ class Store:
         for sid in ids:
             if sid not in heads:
                 continue
-            _, speaker, role, text, said_on, medium = heads[sid]
-            srcs = sources.get(sid, [])
+            _, speaker, role, text, said_on, medium, variants = heads[sid]
             out.append(Statement(id=sid, speaker=speaker, role=role, text=text, said_on=said_on, medium=medium,
-                                 sources=srcs, variants=wording_variants(srcs)))
+                                 sources=sources.get(sid, []), variants=json.loads(variants or "[]")))
         return out
+
+    def speakers_of(self, ids: Sequence[int]) -> dict[int, str | None]:
+        """Who said each statement, without loading its sources."""
+        marks = ",".join("?" * len(ids))
+        return dict(self.db.execute(
+            f"SELECT s.id, p.name FROM statements s LEFT JOIN people p ON p.id = s.person_id WHERE s.id IN ({marks})",
+            list(ids),
+        ).fetchall())
 
     def statements_said_on(self, day: date) -> list[int]:
         """Statements made on `day` (direct words and reported speech); undated ones by their first article's day."""
@@ -575,8 +599,8 @@ def fts_any(terms: Iterable[str]) -> str:
     return " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
-def wording_variants(sources: Sequence[Source]) -> list[str]:
+def wording_variants(quotes: Sequence[str]) -> list[str]:
     """Each outlet's version of the words, when two outlets word the same passage differently."""
-    direct = list(dict.fromkeys(s.quote.strip() for s in sources if s.kind in GROUPED_KINDS))
+    direct = list(dict.fromkeys(q.strip() for q in quotes))
     pairs = [(i, j) for i in range(len(direct)) for j in range(i + 1, len(direct)) if disagree(direct[i], direct[j])]
     return [direct[i] for i in sorted({k for pair in pairs for k in pair})]
