@@ -6,8 +6,6 @@ Run: .venv/bin/python -m bench.ingest [--articles 300]
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import tempfile
 import time
 from pathlib import Path
@@ -15,9 +13,12 @@ from pathlib import Path
 import spacy
 
 from bench.corpus import articles
+from bench.report import machine, write_section
 from bot.ingest import ingest_articles
 from bot.settings import get_settings
 from bot.store import Store
+
+SECTION = "## Ingest speed"
 
 
 def bare_pipe_rate(texts: list[str]) -> float:
@@ -44,7 +45,7 @@ def ingest_rate(count: int) -> tuple[float, int]:
 
 
 def main() -> None:
-    """Measure both and print a Markdown table row set for docs/benchmarks.md."""
+    """Measure both, print the section and keep it in docs/benchmarks.md."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=300, help="how many generated articles")
     args = parser.parse_args()
@@ -52,13 +53,20 @@ def main() -> None:
     words = sum(len(t.split()) for t in texts) / len(texts)
     ours, claims = ingest_rate(args.articles)
     bare = bare_pipe_rate(texts)
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}, spaCy {spacy.__version__}")
-    print(f"corpus: {args.articles} articles, {words:.0f} words each on average; {claims} claims stored")
-    print("| run | articles/s |\n|---|---|")
-    print(f"| bare `nlp.pipe`, full pipeline, 1 process | {bare:.1f} |")
-    print(f"| `whosaid` ingest (extract + store), {get_settings().whosaid_processes} processes | {ours:.1f} |")
-    print(f"| ratio | {ours / bare:.2f}x |")
+    processes = get_settings().whosaid_processes
+    section = "\n".join([
+        SECTION, "",
+        f"Machine: {machine()}, spaCy {spacy.__version__}.", "",
+        f"Command: `.venv/bin/python -m bench.ingest --articles {args.articles}`", "",
+        f"Corpus: {args.articles} generated articles (paragraphs of the seed articles recombined, `bench/corpus.py`),",
+        f"{words:.0f} words each on average; {claims} claims stored.", "",
+        "| run | articles/s |", "|---|---|",
+        f"| bare `nlp.pipe`, full English pipeline, 1 process | {bare:.1f} |",
+        f"| `whosaid` ingest (read, extract, store), {processes} processes | {ours:.1f} |",
+        f"| ratio | {ours / bare:.2f}x |",
+    ])
+    write_section(SECTION, section)
+    print(section)
 
 
 if __name__ == "__main__":

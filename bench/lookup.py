@@ -11,8 +11,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import os
-import platform
 import random
 import re
 import resource
@@ -23,10 +21,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from bench.archive import GENERATOR_VERSION, Archive
+from bench.report import machine, write_section
 from bot.text import fold
 
 CACHE = Path(__file__).parent / ".cache"
-DOC = Path(__file__).parents[1] / "docs" / "benchmarks.md"
 SECTION = "## Lookup and check at scale"
 BATCH = 500  # articles per transaction while building
 PER_KIND = 60  # queries of each kind
@@ -187,16 +185,6 @@ def in_subprocess(*args: str) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def machine() -> str:
-    """Cores, CPU model and memory of this machine."""
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    memory = next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
-                  if line.startswith("MemTotal"))
-    return f"{os.cpu_count()} cores (`nproc`), {cpu}, {int(memory) // 1024 // 1024 + 1} GB RAM, " \
-           f"Python {platform.python_version()}, SQLite {__import__('sqlite3').sqlite_version}"
-
-
 def report(command: str, rows: list[dict], baseline: dict, articles: int) -> str:
     """The Markdown section for docs/benchmarks.md."""
     lines = [SECTION, "", f"Machine: {machine()}.", "", f"Command: `{command}`", "",
@@ -220,15 +208,6 @@ def report(command: str, rows: list[dict], baseline: dict, articles: int) -> str
             f"{kind} → " + ", ".join(f"{v} {n}" for v, n in sorted(got.items(), key=lambda x: -x[1]))
             for kind, got in r["verdicts"].items()))
     return "\n".join(lines) + "\n"
-
-
-def write_section(section: str) -> None:
-    """Put the section in docs/benchmarks.md, replacing its earlier run and keeping every other section."""
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
-    head, _, rest = text.partition(SECTION)
-    tail = rest[rest.find("\n## "):] if "\n## " in rest else ""
-    DOC.parent.mkdir(exist_ok=True)
-    DOC.write_text(head.rstrip() + "\n\n" + section + tail, encoding="utf-8")
 
 
 def main() -> None:
@@ -263,7 +242,7 @@ def main() -> None:
                              "--scan-articles", str(args.scan_articles))
     command = ".venv/bin/python -m bench.lookup --sizes " + " ".join(map(str, args.sizes))
     section = report(command, rows, baseline, args.scan_articles)
-    write_section(section)
+    write_section(SECTION, section)
     print(section)
 
 
