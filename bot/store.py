@@ -524,8 +524,11 @@ class Store:
 
     def people_named(self, name: str) -> list[str]:
         """Canonical names of the people an alias names exactly, else those a surname or handle names."""
-        exact = self.db.execute("SELECT DISTINCT person_id FROM aliases WHERE key = ?", [alias_key(name)]).fetchall()
-        ids = [r[0] for r in exact] or self.find_people(name)
+        key = alias_key(name)
+        exact = self.db.execute("SELECT DISTINCT person_id FROM aliases WHERE key = ?", [key]).fetchall()
+        if " " not in key:  # a bare surname names everyone who bears it, not only the first one stored
+            exact += self.db.execute("SELECT DISTINCT person_id FROM aliases WHERE last = ?", [key]).fetchall()
+        ids = list(dict.fromkeys(r[0] for r in exact)) or self.find_people(name)
         rows = self.db.execute(
             f"SELECT name FROM people WHERE id IN ({','.join('?' * len(ids)) or 'NULL'}) ORDER BY name", ids
         ).fetchall()

@@ -176,3 +176,22 @@ def test_any_stretch_of_sourced_words_is_verbatim(store: Store, start: int, size
 def test_any_pasted_text_gets_an_answer_not_an_error(store: Store, text: str) -> None:
     result = check(store, text)
     assert result.checks or result.message
+
+
+def test_a_middle_initial_ends_no_sentence_and_a_bare_surname_names_everyone(tmp_path) -> None:
+    from bot.models import Article, Claim
+
+    s = Store(tmp_path / "names.db")
+    for name, said in [("James Suzuki", "The harbour will reopen next spring."),
+                       ("Barbara T. Suzuki", "We will never sell the old harbour to developers.")]:
+        text = f'"{said}" {name} said.'
+        s.ingest(Article(name=f"{name}.txt", text=text),
+                 [Claim(start=1, end=1 + len(said), quote=said, kind="speech", speaker=name, speaker_mention="Suzuki",
+                        sentence_start=0, sentence_end=len(text))])
+    [own] = check(s, 'Barbara T. Suzuki said "We will never sell the old harbour to developers."').checks
+    assert (own.claimed_speaker, own.verdict) == ("Barbara T. Suzuki", "verbatim")
+    [other] = check(s, 'James Suzuki said "We will never sell the old harbour to developers."').checks
+    assert (other.verdict, other.speaker) == ("misattributed", "Barbara T. Suzuki")
+    [bare] = check(s, 'Suzuki said "We will never sell the old harbour to developers."').checks
+    assert bare.verdict == "verbatim"
+    s.close()
