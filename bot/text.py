@@ -86,3 +86,19 @@ def disagree(a: str, b: str, *, min_shared: int = 3) -> bool:
     both_go_on_before = first.a > 0 and first.b > 0
     both_go_on_after = last.a + last.size < len(wa) and last.b + last.size < len(wb)
     return both_go_on_before or both_go_on_after
+
+
+def first_difference(a: str, others: list[str]) -> int:
+    """Offset in `a` of the first word where it parts from any other wording of the same passage (0 if none).
+
+    >>> first_difference("to this, IMMEDIATELY. At least they", ["to this, IMMEDIATELY… HAVE THE MEETING"])
+    22
+    """
+    spans = word_spans(a)
+    mine = [w for w, _, _ in spans]
+    at = len(mine)
+    for other in others:
+        ops = difflib.SequenceMatcher(None, mine, words(other), autojunk=False).get_opcodes()
+        inner = ops[1:] if ops and ops[0][0] in ("insert", "delete") else ops
+        at = min([at] + [i1 for tag, i1, *_ in inner if tag != "equal"])
+    return spans[at][1] if at < len(spans) else 0

@@ -8,6 +8,7 @@ from datetime import date
 
 from bot.digest import is_reported
 from bot.models import AskResult, Check, CheckResult, DiffOp, Digest, Source, Statement
+from bot.text import first_difference
 
 MAX_BLOCKS = 50
 SECTION_CHARS = 2900  # under Slack's 3,000, which some clients enforce below the documented figure
@@ -15,6 +16,7 @@ FALLBACK_CHARS = 3000
 QUOTE_CHARS = 700
 SOURCES_SHOWN = 6
 VARIANTS_SHOWN = 3
+VARIANT_LEAD_WORDS = 6  # words shown before the place where outlets' wordings part
 DIGEST_SHOWN = 8  # per speaker: a digest is read in a minute, the rest is one lookup away
 FOOTER = "Verify against the original before publishing."
 DIFF_LEGEND = "~struck~: in the source, left out of the pasted text · *_bold italic_*: not in the source"
@@ -92,17 +94,23 @@ def link_url(url: str | None) -> str | None:
     return url.replace("&", "&amp;").replace("<", "%3C").replace(">", "%3E").replace("|", "%7C").replace(" ", "%20")
 
 
+def source_label(source: Source) -> str:
+    """Outlet (else headline, else file) and date: how a source is named."""
+    return ", ".join(p for p in (source.outlet or source.headline or source.article, day(source.published)) if p)
+
+
 def source_link(source: Source) -> str:
     """`<url|outlet, date>`, or the plain label when the source has no web address."""
-    label = ", ".join(p for p in (source.outlet or source.headline or source.article, day(source.published)) if p)
+    label = source_label(source)
     url = link_url(source.url)
     return f"<{url}|{escape(label)}>" if url else escape(label)
 
 
 def sources_line(sources: Sequence[Source]) -> str:
     """Every source as a link, the first few only when there are many."""
-    shown = [source_link(s) for s in sources[:SOURCES_SHOWN]]
-    more = len(sources) - SOURCES_SHOWN
+    articles = list({s.article: s for s in sources}.values())  # an article quoting the words twice is one source
+    shown = [source_link(s) for s in articles[:SOURCES_SHOWN]]
+    more = len(articles) - SOURCES_SHOWN
     if more > 0:
         shown.append(f"and {more} more")
     return "Sources: " + " · ".join(shown) if shown else "No source article recorded."
@@ -119,19 +127,27 @@ def byline(speaker: str | None, role: str | None, said_on: date | None, medium: 
     return " · ".join(p for p in (who(speaker, role), day(said_on), escape(medium or "")) if p)
 
 
-def variants_line(variants: Sequence[str]) -> str:
-    """Outlets' differing wordings, so a reader sees the disagreement."""
+def variants_line(variants: Sequence[str], sources: Sequence[Source] = ()) -> str:
+    """Each outlet's wording from a little before where they part, so a reader sees the disagreement."""
     if not variants:
         return ""
-    shown = " / ".join(f"“{escape(shorten(v, 200))}”" for v in variants[:VARIANTS_SHOWN])
+    shown = []
+    for variant in variants[:VARIANTS_SHOWN]:
+        others = [v for v in variants if v != variant]
+        start = first_difference(variant, others)
+        lead = variant[:start].split()[-VARIANT_LEAD_WORDS:] if start else []
+        excerpt = ("… " if len(lead) < len(variant[:start].split()) else "") + " ".join(lead + [variant[start:]])
+        label = next((source_label(s) for s in sources if s.quote.strip() == variant), None)
+        shown.append((f"{escape(label)}: " if label else "") + f"“{escape(shorten(excerpt, 200))}”")
     more = f" and {len(variants) - VARIANTS_SHOWN} more" if len(variants) > VARIANTS_SHOWN else ""
-    return f"Outlets word it differently: {shown}{more}"
+    return "Outlets word it differently: " + " / ".join(shown) + more
 
 
 def statement_text(statement: Statement) -> str:
     """One statement: who, when, where, the sourced words, the sources."""
     lines = [byline(statement.speaker, statement.role, statement.said_on, statement.medium),
-             blockquote(statement.text), sources_line(statement.sources), variants_line(statement.variants)]
+             blockquote(statement.text), sources_line(statement.sources),
+             variants_line(statement.variants, statement.sources)]
     return "\n".join(line for line in lines if line)
 
 
@@ -189,7 +205,7 @@ def check_text_block(check: Check) -> str:
         lines.append("Sourced words:\n" + blockquote(check.sourced))
     if check.sources:
         lines.append(sources_line(check.sources))
-    lines.append(variants_line(check.variants))
+    lines.append(variants_line(check.variants, check.sources))
     return "\n".join(line for line in lines if line)
 
 

@@ -76,7 +76,8 @@ def test_source_without_url_is_plain_text_and_bad_urls_are_not_links() -> None:
 
 def test_many_statements_stay_within_slacks_limits() -> None:
     long = "word " * 2000
-    result = AskResult(query=long, statements=[statement(long, id=i, sources=[source()] * 30) for i in range(80)])
+    sources = [source(article=f"{k}.txt") for k in range(30)]
+    result = AskResult(query=long, statements=[statement(long, id=i, sources=sources) for i in range(80)])
     message = ask_message(result)
     assert len(message["blocks"]) == MAX_BLOCKS
     assert "more not shown" in json.dumps(message["blocks"][-2])
@@ -130,3 +131,19 @@ def test_usage_card_has_one_example_per_subcommand() -> None:
                     "/whosaid help"):
         assert text.count(example) == 1
     assert "Unknown <thing>" in text
+
+
+def test_an_article_quoting_the_words_twice_is_one_source() -> None:
+    text = json.dumps(ask_message(AskResult(query="q", statements=[statement(sources=[source(), source()])])))
+    assert text.count("Daily Ledger, 2 March 2025") == 1
+
+
+def test_differing_wordings_are_shown_from_where_they_part_with_their_outlet() -> None:
+    full = ("The President said so. Ukraine should agree to this, IMMEDIATELY. At least they will be able to "
+            "determine where it stands.")
+    cut = "The President said so. Ukraine should agree to this, IMMEDIATELY… HAVE THE MEETING, NOW!!!"
+    shown = statement(full, variants=[full, cut], sources=[source(article="a.txt", outlet="Daily Ledger", quote=full),
+                                                           source(article="b.txt", outlet="Evening Post", quote=cut)])
+    text = ask_message(AskResult(query="q", statements=[shown]))["blocks"][1]["text"]["text"]
+    assert "Daily Ledger, 2 March 2025: “… Ukraine should agree to this, IMMEDIATELY. At least they" in text
+    assert "Evening Post, 2 March 2025: “… Ukraine should agree to this, IMMEDIATELY… HAVE THE MEETING, NOW!!!”" in text
