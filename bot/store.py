@@ -122,7 +122,12 @@ def _v3(db: sqlite_utils.Database) -> None:
                    [json.dumps(wording_variants(said)), statement_id])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
+def _v4(db: sqlite_utils.Database) -> None:
+    """How often a speaker was quoted, answered from an index alone (grouping asks it for every new claim)."""
+    db["claims"].create_index(["person_id", "kind"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4]
 
 
 def alias_parts(key: str) -> tuple[str, str, str]:
@@ -325,7 +330,11 @@ class Store:
                     WHERE claims_fts MATCH ? AND c.kind IN ({kinds}) ORDER BY f.rank LIMIT 200""",
                 [f'who : "{person_token(person_id)}" AND quote : ({fts_any(terms)})', *GROUPED_KINDS],
             ).fetchall()
-        matched = sorted({sid for sid, quote in rows if same_utterance(claim.quote, quote)})
+        mine = set(words(claim.quote))
+        # Sharing under half the words rules a candidate out before any character alignment.
+        matched = sorted({sid for sid, quote in rows
+                          if 2 * len(mine.intersection(words(quote))) >= min(len(mine), len(set(words(quote))))
+                          and same_utterance(claim.quote, quote)})
         if not matched:
             return None
         keep, *merged = matched

@@ -40,13 +40,18 @@ def words(text: str) -> list[str]:
     >>> words("“Ukraine should agree — IMMEDIATELY…”")
     ['ukraine', 'should', 'agree', 'immediately']
     """
-    return [w for w, _, _ in word_spans(text)]
+    return list(_words(text))
 
 
-@lru_cache(maxsize=1 << 14)  # grouping compares one new quote with many stored ones: fold each once
+@lru_cache(maxsize=1 << 16)  # grouping and checks compare one quote with many stored ones: split each once
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w for w, _, _ in word_spans(text))
+
+
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """One string key of `text`: folded words joined by single spaces."""
-    return " ".join(words(text))
+    return " ".join(_words(text))
 
 
 def same_utterance(a: str, b: str, *, min_words: int = 3, threshold: float = 90.0) -> bool:
@@ -74,7 +79,10 @@ def disagree(a: str, b: str, *, min_shared: int = 3) -> bool:
     >>> disagree("It is a sign. The world has waited", "The world has waited. No point in killing")
     False
     """
-    wa, wb = words(a), words(b)
+    fa, fb = fold(a), fold(b)
+    if fa in fb or fb in fa:  # one wording is an excerpt of the other
+        return False
+    wa, wb = fa.split(), fb.split()
     # Longest-block alignment keeps an excerpt in one piece; runs shorter than min_shared are coincidences.
     blocks = [m for m in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_matching_blocks()
               if m.size >= min_shared]
