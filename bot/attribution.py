@@ -65,6 +65,7 @@ class Found:
     medium: str | None
     sentence_start: int
     sentence_end: int
+    continues: bool = False
 
 
 @dataclass
@@ -80,6 +81,9 @@ class Mention:
     common: bool = False  # a capitalized common noun opening a sentence ("Sources"): a name only if known
 
 
+GOES_ON = frozenset(("continued", "continues", "added", "adds"))  # lead-in cues carrying an utterance on
+
+
 @dataclass
 class Attribution:
     """The speaker of a quote with the context that dates and places it."""
@@ -90,6 +94,7 @@ class Attribution:
     said_on: date | None = None
     medium: str | None = None
     inherited: bool = False
+    floats: bool = False  # taken from the quote before: the same utterance goes on
 
 
 @dataclass
@@ -406,7 +411,7 @@ class _Article:
         lead = self._lead_in(q)
         if previous is not None and self._floats(q, previous[0]) and (sign is None or q.continues):
             prior = previous[1]
-            return Attribution(prior.speaker, prior.context, prior.cue, prior.said_on, prior.medium, True)
+            return Attribution(prior.speaker, prior.context, prior.cue, prior.said_on, prior.medium, True, True)
         if sign is not None:  # a named sign-off outranks the quote before: `"..." - Commissioner X`
             who, via = sign
             context = (lead.context if lead else "") + (f" via {via}" if via else "")
@@ -414,6 +419,10 @@ class _Article:
                 context += " on X"
             return Attribution(self._named(who), context, lead.cue if lead else None, inherited=True)
         if lead is not None:
+            # "He continued:" or "She added:" before a block: the utterance before goes on
+            lead.floats = bool(previous and lead.cue is not None and lead.cue.lower_ in GOES_ON
+                               and previous[1].speaker and lead.speaker
+                               and previous[1].speaker.name == lead.speaker.name)
             return lead
         return Attribution(None)
 
@@ -562,7 +571,8 @@ class _Article:
         if not att.inherited or att.medium is None:
             att.medium = medium(att.context) if att.context else None
         speaker = att.speaker if att.speaker and att.speaker.name and kind != "term" else None
-        return Found(q.start, q.end, kind, speaker, att.said_on, att.medium, s0, s1)
+        return Found(q.start, q.end, kind, speaker, att.said_on, att.medium, s0, s1,
+                     continues=att.floats and speaker is not None)
 
     def _whole(self, q: Quote, words: str) -> bool:
         """True for a full utterance (starts with a capital, not after an article or preposition)."""

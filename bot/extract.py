@@ -61,5 +61,6 @@ def _claims(text: str, analysis: Analysis, names: dict[str, str]) -> list[Claim]
         claims.append(Claim(
             start=f.start, end=f.end, quote=text[f.start:f.end], kind=f.kind, speaker=speaker,
             speaker_mention=f.speaker.mention if f.speaker else None, role=f.speaker.role if f.speaker else None,
-            said_on=f.said_on, medium=f.medium, sentence_start=f.sentence_start, sentence_end=f.sentence_end))
+            said_on=f.said_on, medium=f.medium, continues=f.continues, sentence_start=f.sentence_start,
+            sentence_end=f.sentence_end))
     return claims

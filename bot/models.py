@@ -34,6 +34,8 @@ class Claim(BaseModel):
     role: str | None = Field(default=None, description="the speaker's title where stated, e.g. Kremlin spokesman")
     said_on: date | None = None
     medium: str | None = None
+    continues: bool = Field(default=False, description="carries on the quote before it: one utterance split by "
+                            "its attribution or over paragraphs")
     sentence_start: int = Field(description="start of the sentence (or block) carrying the claim")
     sentence_end: int
 

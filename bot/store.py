@@ -127,7 +127,12 @@ def _v4(db: sqlite_utils.Database) -> None:
     db["claims"].create_index(["person_id", "kind"])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4]
+def _v5(db: sqlite_utils.Database) -> None:
+    """Claims that carry on the quote before them, so an utterance split by its attribution reads as one."""
+    db["claims"].add_column("continues", int, not_null_default=0)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5]
 
 
 def alias_parts(key: str) -> tuple[str, str, str]:
@@ -244,8 +249,13 @@ class Store:
             for person in people:
                 self._person_id(person.name, person.role, person.aliases)
             touched: set[int] = set()
+            last_direct: int | None = None  # the claim a continuing one carries on
             for claim in claims:
-                touched.add(self._add_claim(article, article_id, claim))
+                statement_id, claim_id = self._add_claim(article, article_id, claim,
+                                                         carries_on=last_direct if claim.continues else None)
+                touched.add(statement_id)
+                if claim.kind in GROUPED_KINDS:
+                    last_direct = claim_id
             for statement_id in touched:
                 self._refresh_statement(statement_id)
         return IngestOutcome("replaced" if old else "added", claims=len(claims))
@@ -289,21 +299,29 @@ class Store:
                                 "VALUES (?, ?, ?, ?, ?, ?)", [key, alias, person_id, *alias_parts(key)])
         return person_id
 
-    def _add_claim(self, article: Article, article_id: int, claim: Claim) -> int:
+    def _add_claim(self, article: Article, article_id: int, claim: Claim, *, carries_on: int | None = None
+                   ) -> tuple[int, int]:
+        """Store one claim in the statement it quotes (or the one it carries on); its statement and row ids."""
         person_id = self._person_id(claim.speaker, claim.role, [claim.speaker_mention or ""])
         statement_id = self._matching_statement(claim, person_id)
+        before = self.db.execute("SELECT statement_id, person_id FROM claims WHERE id = ?",
+                                 [carries_on]).fetchone() if carries_on else None
+        if before and before[1] == person_id:
+            if statement_id is not None and statement_id != before[0]:
+                self._merge(before[0], [statement_id])
+            statement_id = before[0]
         if statement_id is None:
             statement_id = self._insert(
                 "statements", {"person_id": person_id, "kind": claim.kind, "text": claim.quote, "first_seen": _now()}
             )
-        self._insert("claims", {
+        claim_id = self._insert("claims", {
             "article_id": article_id, "statement_id": statement_id, "person_id": person_id, "kind": claim.kind,
              "start": claim.start, "end": claim.end, "quote": claim.quote,
              "sentence": article.text[claim.sentence_start:claim.sentence_end].strip(),
              "speaker_mention": claim.speaker_mention, "role": claim.role,
              "said_on": claim.said_on.isoformat() if claim.said_on else None, "medium": claim.medium,
-             "who": person_token(person_id)})
-        return statement_id
+             "who": person_token(person_id), "continues": int(claim.continues)})
+        return statement_id, claim_id
 
     def _matching_statement(self, claim: Claim, person_id: int | None) -> int | None:
         """The statement this claim quotes again (same speaker, same words), merging any it bridges."""
@@ -338,23 +356,27 @@ class Store:
         if not matched:
             return None
         keep, *merged = matched
-        for statement_id in merged:
+        self._merge(keep, merged)
+        return keep
+
+    def _merge(self, keep: int, others: Sequence[int]) -> None:
+        """Fold statements found to be one utterance into the first."""
+        for statement_id in others:
             self.db.execute("UPDATE claims SET statement_id = ? WHERE statement_id = ?", [keep, statement_id])
             self.db.execute("DELETE FROM statements WHERE id = ?", [statement_id])
-        return keep
 
     def _refresh_statement(self, statement_id: int) -> None:
         """Recompute a statement's fullest wording, kind, date and medium from its claims; drop it if empty."""
         rows = self.db.execute(
-            """SELECT c.quote, c.kind, c.said_on, c.medium, c.person_id FROM claims c
+            """SELECT c.quote, c.kind, c.said_on, c.medium, c.person_id, c.article_id, c.continues FROM claims c
                JOIN articles a ON a.id = c.article_id WHERE c.statement_id = ?
-               ORDER BY a.published IS NULL, a.published, c.id""",
+               ORDER BY a.published IS NULL, a.published, c.article_id, c.start""",
             [statement_id],
         ).fetchall()
         if not rows:
             self.db.execute("DELETE FROM statements WHERE id = ?", [statement_id])
             return
-        text = max((r[0] for r in rows), key=lambda q: len(words(q)))
+        text = max(joined_wordings([(r[0], r[5], r[6]) for r in rows]), key=lambda q: len(words(q)))
         kind = min((r[1] for r in rows), key=KIND_RANK.__getitem__)
         said_on = min((r[2] for r in rows if r[2]), default=None)
         medium = next((r[3] for r in rows if r[3]), None)
@@ -488,6 +510,12 @@ class Store:
                                  sources=sources.get(sid, []), variants=json.loads(variants or "[]")))
         return out
 
+    def statement_texts(self, ids: Iterable[int]) -> dict[int, str]:
+        """The fullest wording of each statement."""
+        ids = list(ids)
+        return dict(self.db.execute(
+            f"SELECT id, text FROM statements WHERE id IN ({','.join('?' * len(ids))})", ids).fetchall())
+
     def speakers_of(self, ids: Sequence[int]) -> dict[int, str | None]:
         """Who said each statement, without loading its sources."""
         marks = ",".join("?" * len(ids))
@@ -596,6 +624,23 @@ class Store:
         """Note a feed poll and its error, if any."""
         with self._writing():
             self.db["feeds"].upsert({"url": url, "polled_at": _now(), "error": error}, pk="url")
+
+
+def joined_wordings(claims: Sequence[tuple[str, int, int]]) -> list[str]:
+    """Each (quote, article, continues) on its own, and the parts of one utterance an article splits, joined.
+
+    >>> joined_wordings([("We are ready.", 1, 0), ("Talks go on.", 1, 1), ("ready", 2, 0)])
+    ['We are ready. Talks go on.', 'ready']
+    """
+    out: list[str] = []
+    article = None
+    for quote, article_id, continues in claims:
+        if continues and article_id == article and out:
+            out[-1] = f"{out[-1]} {quote}"
+        else:
+            out.append(quote)
+        article = article_id
+    return out
 
 
 def spread_terms(quote_words: Sequence[str]) -> list[str]:

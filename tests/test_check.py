@@ -195,3 +195,17 @@ def test_a_middle_initial_ends_no_sentence_and_a_bare_surname_names_everyone(tmp
     [bare] = check(s, 'Suzuki said "We will never sell the old harbour to developers."').checks
     assert bare.verdict == "verbatim"
     s.close()
+
+
+def test_words_pasted_across_the_attribution_that_split_them_are_verbatim(tmp_path) -> None:
+    from bot.models import Article, Claim
+
+    text = '"They should never have started it," the mayor, Ann Example, said. "They could have agreed."'
+    s = Store(tmp_path / "split.db")
+    parts = [("They should never have started it,", False), ("They could have agreed.", True)]
+    s.ingest(Article(name="a.txt", text=text), [
+        Claim(start=text.index(q), end=text.index(q) + len(q), quote=q, kind="speech", speaker="Ann Example",
+              continues=c, sentence_start=0, sentence_end=len(text)) for q, c in parts])
+    [whole] = check(s, 'Ann Example said: "They should never have started it. They could have agreed."').checks
+    assert (whole.verdict, whole.speaker) == ("verbatim", "Ann Example")
+    s.close()

@@ -243,3 +243,11 @@ def test_a_label_inside_a_phrase_is_a_term_of_nobody() -> None:
             "demanded a vote.\n")
     [claim] = direct(extract([Article(name="t", text=text)])[0])
     assert (claim.kind, claim.speaker) == ("term", None)
+
+
+def test_parts_of_one_utterance_say_so(claims: dict[str, list[Claim]]) -> None:
+    assert quote(claims["budget"], "Growth is coming").continues  # split around "said Chancellor Rachel Reeves"
+    assert quote(claims["budget"], "Borrowing will be higher").continues  # the next paragraph of the same quote
+    assert not quote(claims["budget"], "We have made").continues
+    assert not quote(claims["budget"], "This budget").continues  # a new speaker, a new utterance
+    assert not quote(claims["flood"], "The levee held").continues  # signed by someone else

@@ -262,3 +262,22 @@ def test_both_grouping_paths_find_the_same_statements(store: Store, monkeypatch:
     other = article("c.txt", '"We will build the new bridge across the river in spring," Ann Example said.')
     store.ingest(other, [claim(other.text, "We will build the new bridge across the river in spring,")])
     assert store.counts()["statements"] == 2
+
+
+def test_a_quote_split_by_its_attribution_is_one_statement_read_whole(store: Store) -> None:
+    a = article("a.txt", '"They should never have started it," Ann Example said. "They could have agreed." '
+                         '"Unrelated words about the weather," she added later.')
+    first = claim(a.text, "They should never have started it,")
+    second = claim(a.text, "They could have agreed.", continues=True)
+    other = claim(a.text, "Unrelated words about the weather,")
+    store.ingest(a, [first, second, other])
+    assert store.counts()["statements"] == 2
+    texts = sorted(store.statement_texts(store.statement_ids()).values())
+    assert texts == ["They should never have started it, They could have agreed.", "Unrelated words about the weather,"]
+
+
+def test_a_continuing_claim_never_joins_another_speaker(store: Store) -> None:
+    a = article("a.txt", '"We will build it," Ann Example said. "We will not," Bob Other replied.')
+    store.ingest(a, [claim(a.text, "We will build it,"),
+                     claim(a.text, "We will not,", speaker="Bob Other", continues=True)])
+    assert store.counts()["statements"] == 2
