@@ -21,7 +21,8 @@ GROUPED_KINDS = ("speech", "fragment")
 NOT_NAMES = frozenset("he she they it we i you him her them his hers their this that who".split())
 EVENT_MEMORY = timedelta(days=1)
 KIND_RANK = {"speech": 0, "fragment": 1, "indirect": 2, "term": 3}
-PERSON_SCAN = 300  # a speaker quoted at most this often is grouped by reading all their claims
+PERSON_SCAN = 60  # a speaker quoted at most this often is grouped by reading all their claims
+RECENT = 2000  # a prolific speaker's new claim is grouped with their latest this many claims
 COMMON = 2000  # claims holding a term that make it common: counted no further
 
 
@@ -342,11 +343,15 @@ class Store:
             terms = spread_terms(words(claim.quote))
             if not terms:
                 return None
-            # The speaker's token in the same full-text query keeps the search to their words.
+            # The speaker's token keeps the search to their words, and to their latest ones: a prolific speaker's
+            # words are quoted again mostly within the news cycle, and the search costs the same at any size.
+            floor = self.db.execute("SELECT id FROM claims WHERE person_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?",
+                                    [person_id, RECENT]).fetchone()
             rows = self.db.execute(
                 f"""SELECT DISTINCT c.statement_id, c.quote FROM claims_fts f JOIN claims c ON c.id = f.rowid
-                    WHERE claims_fts MATCH ? AND c.kind IN ({kinds}) ORDER BY f.rank LIMIT 200""",
-                [f'who : "{person_token(person_id)}" AND quote : ({fts_any(terms)})', *GROUPED_KINDS],
+                    WHERE claims_fts MATCH ? AND f.rowid > ? AND c.kind IN ({kinds}) ORDER BY f.rank LIMIT 40""",
+                [f'who : "{person_token(person_id)}" AND quote : ({fts_any(terms)})', floor[0] if floor else 0,
+                 *GROUPED_KINDS],
             ).fetchall()
         mine = set(words(claim.quote))
         # Sharing under half the words rules a candidate out before any character alignment.
@@ -657,7 +662,14 @@ def fts_any(terms: Iterable[str]) -> str:
 
 
 def wording_variants(quotes: Sequence[str]) -> list[str]:
-    """Each outlet's version of the words, when two outlets word the same passage differently."""
+    """Each outlet's version of the words, when one words the same passage differently from the fullest version.
+
+    Comparing with the fullest version alone keeps this linear in the wordings: excerpts of it agree with it
+    and with each other.
+    """
     direct = list(dict.fromkeys(q.strip() for q in quotes))
-    pairs = [(i, j) for i in range(len(direct)) for j in range(i + 1, len(direct)) if disagree(direct[i], direct[j])]
-    return [direct[i] for i in sorted({k for pair in pairs for k in pair})]
+    if len(direct) < 2:
+        return []
+    fullest = max(direct, key=lambda q: len(words(q)))
+    differing = [q for q in direct if q != fullest and disagree(q, fullest)]
+    return [q for q in direct if q == fullest or q in differing] if differing else []

@@ -71,6 +71,7 @@ def same_utterance(a: str, b: str, *, min_words: int = 3, threshold: float = 90.
     return fuzz.partial_ratio(short, long, score_cutoff=threshold) >= threshold
 
 
+@lru_cache(maxsize=1 << 16)  # a statement's wordings are compared again each time an article quotes it
 def disagree(a: str, b: str, *, min_shared: int = 3) -> bool:
     """True when two wordings of one passage differ where they overlap, not merely in where they start or stop.
 

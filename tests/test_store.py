@@ -281,3 +281,20 @@ def test_a_continuing_claim_never_joins_another_speaker(store: Store) -> None:
     store.ingest(a, [claim(a.text, "We will build it,"),
                      claim(a.text, "We will not,", speaker="Bob Other", continues=True)])
     assert store.counts()["statements"] == 2
+
+
+def test_a_prolific_speaker_is_grouped_against_their_latest_claims(store: Store,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("bot.store.PERSON_SCAN", 0)
+    monkeypatch.setattr("bot.store.RECENT", 2)
+    said = ["The first bridge opens in spring next year", "Second statement about the river ferry",
+            "Third statement about the harbour cranes", "Fourth statement about the airport runway"]
+    for i, words_said in enumerate(said):
+        a = article(f"{i}.txt", f'"{words_said}," Ann Example said.')
+        store.ingest(a, [claim(a.text, words_said)])
+    recent = article("r.txt", 'She repeated: "Fourth statement about the airport runway"')
+    store.ingest(recent, [claim(recent.text, "Fourth statement about the airport runway")])
+    assert store.counts()["statements"] == 4
+    old = article("o.txt", 'She repeated: "The first bridge opens in spring next year"')
+    store.ingest(old, [claim(old.text, "The first bridge opens in spring next year")])
+    assert store.counts()["statements"] == 5  # beyond the window: stored as a statement of its own
