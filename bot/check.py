@@ -235,7 +235,7 @@ def _candidates(store: Store, quote: str, segments: list[list[str]]) -> list[tup
     found: dict[tuple[int, str], None] = {}
     for part in parts:
         part_words = [w for seg in part for w in seg]
-        terms = store.rare_terms(part_words, limit=8)
+        terms = store.query_terms(part_words)
         found.update(dict.fromkeys(store.search_claims(terms, limit=CANDIDATES)))
     # A statement's fullest wording joins the parts an article split around its attribution: check against it too.
     found.update(dict.fromkeys(store.statement_texts({sid for sid, _ in found}).items()))

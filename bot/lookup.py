@@ -9,13 +9,14 @@ from datetime import date, datetime
 import dateparser
 
 from bot.models import AskResult
-from bot.store import GROUPED_KINDS, Store
+from bot.store import GROUPED_KINDS, Store, alias_key
 from bot.text import fold, fold_word, words
 
 # Direct words come before reported speech at equal relevance: a newsroom quotes the former.
 KIND_ORDER = (GROUPED_KINDS, ("indirect",))
 MAX_NAME_WORDS = 4
 NEAREST = 3
+RANKED = 80  # best-ranked claims of each kind weighed against the question
 # Question words and fillers carry no meaning for a search of quoted words.
 STOPWORDS = frozenset((
     "a", "about", "after", "all", "also", "an", "and", "any", "anything", "are", "as", "at", "be", "been",
@@ -56,14 +57,19 @@ class Mention:
 def mentions(store: Store, text: str, *, proper: bool = False) -> list[Mention]:
     """Known people named in `text`, longest names first claimed; `proper` keeps to capitalised words and handles."""
     spans = [(m.group(), m.start(), m.end()) for m in re.finditer(r"@?[^\W_]+(?:['’][^\W_]+)*", text)]
+    phrases = {(i, size): " ".join(re.sub(r"['’]s$", "", w) for w, _, _ in spans[i:i + size])
+               for size in range(1, MAX_NAME_WORDS + 1) for i in range(len(spans) - size + 1)}
+    known = store.name_parts(phrases.values())
     found: list[Mention] = []
     taken: set[int] = set()
     for size in range(MAX_NAME_WORDS, 0, -1):
         for i in range(len(spans) - size + 1):
             window = spans[i:i + size]
-            if taken.intersection(range(i, i + size)) or not _could_be_name(window, proper=proper):
+            phrase = phrases[i, size]
+            parts = alias_key(phrase).split()
+            could = alias_key(phrase) in known or bool(parts) and (parts[0] in known or parts[-1] in known)
+            if not could or taken.intersection(range(i, i + size)) or not _could_be_name(window, proper=proper):
                 continue
-            phrase = " ".join(re.sub(r"['’]s$", "", w) for w, _, _ in window)
             names = store.people_named(phrase)
             if names:
                 found.append(Mention(window[0][1], window[-1][2], tuple(names)))
@@ -150,6 +156,11 @@ def _blank(text: str, start: int, end: int) -> str:
 
 def resolve_date(phrase: str, *, today: date, newest: date | None) -> date | None:
     """The day a date phrase means; a day named without a year is the latest such day the store can hold."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", phrase.strip()):
+        try:
+            return date.fromisoformat(phrase.strip())
+        except ValueError:
+            return None
     parsed = dateparser.parse(
         phrase, languages=["en"],
         settings={"RELATIVE_BASE": datetime.combine(today, datetime.min.time()), "PREFER_DATES_FROM": "past"},
@@ -203,11 +214,11 @@ def _ranked(
 ) -> list[int]:
     """Statements whose wording holds more than `share` of the terms (and, if `exact`, every quoted phrase)."""
     wanted = set(question.terms)
-    terms = store.rare_terms(question.terms, limit=8)
+    terms = store.query_terms(question.terms)
     held: dict[int, float] = {}
     group: dict[int, int] = {}
     for rank, kinds in enumerate(KIND_ORDER):
-        for statement_id, quote in store.search_claims(terms, person_ids=person_ids, kinds=kinds, limit=200,
+        for statement_id, quote in store.search_claims(terms, person_ids=person_ids, kinds=kinds, limit=RANKED,
                                                        **filters):
             key = f" {fold(quote)} "
             if exact and not all(f" {phrase} " in key for phrase in question.phrases):

@@ -23,6 +23,7 @@ EVENT_MEMORY = timedelta(days=1)
 KIND_RANK = {"speech": 0, "fragment": 1, "indirect": 2, "term": 3}
 PERSON_SCAN = 60  # a speaker quoted at most this often is grouped by reading all their claims
 RECENT = 2000  # a prolific speaker's new claim is grouped with their latest this many claims
+QUERY_TERMS = 4  # terms a lookup searches by
 COMMON = 2000  # claims holding a term that make it common: counted no further
 
 
@@ -133,7 +134,12 @@ def _v5(db: sqlite_utils.Database) -> None:
     db["claims"].add_column("continues", int, not_null_default=0)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5]
+def _v6(db: sqlite_utils.Database) -> None:
+    """The newest publication day from an index, to place dates a question gives without a year."""
+    db["articles"].create_index(["published"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 
 
 def alias_parts(key: str) -> tuple[str, str, str]:
@@ -439,6 +445,17 @@ class Store:
         counts = self.term_counts(terms)
         return sorted(counts, key=counts.__getitem__)[:limit]
 
+    def query_terms(self, terms: Sequence[str], *, limit: int = QUERY_TERMS) -> list[str]:
+        """The terms worth searching by: the rarest few, common ones only when nothing rarer is there.
+
+        A search's cost grows with how many claims hold its terms: one word in most claims costs more than the
+        rest of a lookup, and tells the candidates apart less.
+        """
+        counts = self.term_counts(terms)
+        ranked = sorted(counts, key=counts.__getitem__)
+        rare = [t for t in ranked if counts[t] < COMMON]
+        return (rare or ranked[:1])[:limit]
+
     def search_claims(
         self, terms: Sequence[str], *, limit: int = 50, person_ids: Sequence[int] | None = None,
         kinds: Sequence[str] = GROUPED_KINDS, on: date | None = None, since: date | None = None,
@@ -579,9 +596,25 @@ class Store:
     def newest_day(self) -> date | None:
         """The latest day any stored statement was said or published, to place dates given without a year."""
         row = self.db.execute(
-            "SELECT max(coalesce(c.said_on, a.published)) FROM claims c JOIN articles a ON a.id = c.article_id"
+            "SELECT max((SELECT max(said_on) FROM statements), (SELECT max(published) FROM articles))"
         ).fetchone()
         return date.fromisoformat(row[0]) if row and row[0] else None
+
+    def name_parts(self, candidates: Iterable[str]) -> set[str]:
+        """Which of these alias keys or words some alias has as its key, spaceless form, first or last word.
+
+        One query tells which stretches of a question may name someone, before any is looked up.
+        """
+        wanted = list({alias_key(c) for c in candidates} - {""})
+        if not wanted:
+            return set()
+        marks = ",".join("?" * len(wanted))
+        rows = self.db.execute(
+            f"""SELECT key, compact, first, last FROM aliases
+                WHERE key IN ({marks}) OR compact IN ({marks}) OR first IN ({marks}) OR last IN ({marks})""",
+            wanted * 4,
+        ).fetchall()
+        return {part for row in rows for part in row} & set(wanted)
 
     # -- channels, events, digests, feeds ----------------------------------------------------------
 
