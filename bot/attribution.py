@@ -656,8 +656,12 @@ class _Article:
         return out
 
 
+# Auxiliaries of what is yet to happen, or may: a date in their clause is not the day of the words.
+UNREALIZED = frozenset(("to", "will", "would", "shall", "'ll", "wo", "might", "may", "could", "should", "must"))
+
+
 def _unrealized(verb: Token) -> bool:
     """True for a clause of what is to come ("agreed to meet ... on Thursday", "said he would go"): its date
     and place are not those of the words."""
     return verb.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "aux" and c.lower_ in ("to", "will", "would", "shall", "'ll", "wo") for c in verb.children)
+        c.dep_ == "aux" and c.lower_ in UNREALIZED for c in verb.children)

@@ -251,3 +251,11 @@ def test_parts_of_one_utterance_say_so(claims: dict[str, list[Claim]]) -> None:
     assert not quote(claims["budget"], "We have made").continues
     assert not quote(claims["budget"], "This budget").continues  # a new speaker, a new utterance
     assert not quote(claims["flood"], "The levee held").continues  # signed by someone else
+
+
+def test_a_day_in_a_clause_of_what_may_come_is_not_when_the_words_were_said() -> None:
+    text = ('The mayor had previously suggested she might visit the plant on Friday "if the strike ends." '
+            'She also said she would meet the unions on Monday "to settle this."')
+    [found] = extract([Article(name="t", text=text, published=date(2025, 5, 15))])
+    dated = {c.quote: c.said_on for c in direct(found)}
+    assert dated == {"if the strike ends.": None, "to settle this.": None}
