@@ -30,10 +30,21 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?\w+(?:ed|en|ne|wn|id|ld|ght)\b"
 
 
 def dateline(text: str, published: date | None) -> date | None:
-    """The date of a dateline opening the story ("May 11—"), if the first lines carry one."""
+    """The story's own day: a dateline opening it ("May 11—"), or a lead telling of that day's news."""
     head = text[:300]
     m = DATELINE.search(head)
-    return resolve(m.group(1), published) if m else None
+    if m:
+        return resolve(m.group(1), published)
+    return published if published and _lead_is_of(published, text) else None
+
+
+def _lead_is_of(day: date, text: str) -> bool:
+    """True when the story's first sentence tells of its publication day ("the talks on Thursday unfolded ...",
+    "... said today"), as a same-day news report does: its unnamed days are that day."""
+    lead = re.split(r"(?<=[.!?])\s|\n\s*\n", text.strip(), maxsplit=1)[0][:400]
+    weekday = day.strftime("%A").lower()
+    return any(m.group(1).lower() in ("today", "this morning", weekday)
+               for m in re.finditer(rf"\b(today|this morning|{DAYS})\b", lead, re.I))
 
 
 def resolve(expr: str, base: date | None) -> date | None:

@@ -19,7 +19,9 @@ OUTLETS = ["Sky News", "ABC News", "BBC", "CNN", "Fox News", "Fox Business", "NB
 OCCASIONS = ["press conference", "news conference", "press briefing", "news briefing", "briefing",
              "video address", "televised address", "nightly address", "speech", "interview", "podcast",
              "rally", "town hall", "social media post", "statement", "Air Force One", "the Oval Office",
-             "a hearing", "testimony", "news release", "press release", "television", "TV", "radio", "podcast"]
+             "a hearing", "testimony", "news release", "press release", "television", "TV", "radio",
+             "business event", "campaign event", "fundraiser", "event", "summit", "forum", "conference", "ceremony",
+             "roundtable", "debate", "parliament", "dinner", "luncheon"]
 NAMED = re.compile(r"(?<![\w@])(" + "|".join(re.escape(n) for n in sorted(PLATFORMS + OUTLETS, key=len,
                                                                             reverse=True)) + r")(?![\w])")
 # X is a letter as well as a platform: only where the words around it make it one.
@@ -30,7 +32,8 @@ KIND = r"(?:broadcaster|newspaper|daily|tabloid|network|channel|station|radio|te
 OUTLET_NAME = r"([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})"
 DESCRIBED = re.compile(rf"\b(?:told|to|on|in|with)\s+(?:the\s+)?(?:state\s+|public\s+)?{OUTLET_NAME}\s+{KIND}\b"
                        rf"|\b(?:media\s+|news\s+)?{KIND}\s+{OUTLET_NAME}")
-OCCASION = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in OCCASIONS) + r")\b", re.I)
+OCCASION = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in sorted(set(OCCASIONS), key=len, reverse=True))
+                      + r")\b", re.I)
 
 
 def medium(context: str) -> str | None:

@@ -259,3 +259,16 @@ def test_a_day_in_a_clause_of_what_may_come_is_not_when_the_words_were_said() ->
     [found] = extract([Article(name="t", text=text, published=date(2025, 5, 15))])
     dated = {c.quote: c.said_on for c in direct(found)}
     assert dated == {"if the strike ends.": None, "to settle this.": None}
+
+
+def test_a_same_day_report_dates_its_statements_to_that_day() -> None:
+    same_day = ('The council vote on Tuesday ended in uproar as members walked out.\n'
+                '"This is a disgrace," Councillor Ruth Ames said during a business event downtown.\n')
+    ahead = ('The council will vote on Friday on the new budget.\n'
+             '"This is a disgrace," Councillor Ruth Ames said.\n')
+    tuesday = date(2024, 4, 16)
+    [today, later] = extract([Article(name="a", text=same_day, published=tuesday),
+                              Article(name="b", text=ahead, published=tuesday)])
+    [said] = direct(today)
+    assert (said.said_on, said.medium) == (tuesday, "business event")
+    assert [c.said_on for c in direct(later)] == [None]
