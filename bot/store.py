@@ -451,7 +451,8 @@ class Store:
         A search's cost grows with how many claims hold its terms: one word in most claims costs more than the
         rest of a lookup, and tells the candidates apart less.
         """
-        counts = self.term_counts(terms)
+        content = [t for t in terms if t not in FUNCTION_WORDS] or list(terms)
+        counts = self.term_counts(content)
         ranked = sorted(counts, key=counts.__getitem__)
         rare = [t for t in ranked if counts[t] < COMMON]
         return (rare or ranked[:1])[:limit]
