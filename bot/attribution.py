@@ -637,8 +637,10 @@ class _Article:
             if according:  # "According to X, ...": X reports the rest of the sentence
                 out.extend(self._according_claim(tok))
                 continue
-            if not any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "attr", "oprd", "advcl", "dative")
-                       for c in tok.children):
+            # "The meeting, Putin said, has one purpose": the verb hangs off the clause it reports
+            parenthetical = tok.dep_ == "parataxis" and cue_of(tok) == 2
+            reports = ("ccomp", "dobj", "xcomp", "prep", "attr", "oprd", "advcl", "dative")
+            if not parenthetical and not any(c.dep_ in reports for c in tok.children):
                 continue
             if tok.dep_ == "conj" and cue_of(tok.head) and self._subject(tok) is not None \
                     and not any(c.dep_ in ("nsubj",) for c in tok.children):
@@ -647,7 +649,7 @@ class _Article:
             if not speakers:
                 continue
             sent = tok.sent
-            start, stop = self._reported_span(tok, sent)
+            start, stop = self._reported_span(tok.head if parenthetical else tok, sent)
             context = self._context(tok, sent.start_char, sent.end_char)
             att = Attribution(speakers[0], context, tok)
             for speaker in speakers:

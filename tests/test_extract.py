@@ -272,3 +272,10 @@ def test_a_same_day_report_dates_its_statements_to_that_day() -> None:
     [said] = direct(today)
     assert (said.said_on, said.medium) == (tuesday, "business event")
     assert [c.said_on for c in direct(later)] == [None]
+
+
+def test_a_parenthetical_said_reports_its_whole_sentence() -> None:
+    text = "The new line, the transport minister Jan Novak said, will open before the winter.\n"
+    [found] = extract([Article(name="t", text=text, published=date(2024, 9, 2))])
+    [said] = [c for c in found if c.kind == "indirect"]
+    assert (said.speaker, said.quote) == ("Jan Novak", text.strip().rstrip("."))
