@@ -33,6 +33,10 @@ _GAP = re.compile(r"\.\s?\.\s?\.|…|\[[^\]]*\]|\(\s*(?:\.\s?){3}\)")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bLt)(?<!\bMrs)(?<!\bGen)(?<!\bSen)"
                            r"(?<!\bRep)(?<!\bGov)(?<!\bCol)(?<!\bSgt)(?<!\bCapt)(?<!\bProf)[.!?…](?=\s|$)")
 _LEAD = re.compile(r"\A\s*([^:\n]{1,80}):\s+(\S.*)\Z", re.DOTALL)
+# "> words" lines, and an attribution line after a quote: "— Name", "- Name via Platform".
+_BLOCKQUOTE = re.compile(r"^[ \t]*>[ \t]?(.*(?:\n[ \t]*>.*)*)", re.MULTILINE)
+_QUOTE_LINE = re.compile(r"\n[ \t]*>[ \t]?")
+_SIGN_OFF = re.compile(r"\n[ \t]*[—–―-]+[ \t]*\S[^\n]*\s*\Z")
 
 
 @dataclass(frozen=True)
@@ -57,9 +61,14 @@ def passages(text: str) -> list[Passage]:
             i += 1
     if found:
         return found
-    lead = _LEAD.match(text)
+    sign_off = _SIGN_OFF.search(text)
+    end = sign_off.start() if sign_off else len(text.rstrip())
+    block = _BLOCKQUOTE.search(text[:end])
+    if block:  # a Slack blockquote: the quoted lines, attributed by the line after them
+        return [Passage(block.start(1), block.end())]
+    lead = _LEAD.match(text[:end])
     start = lead.start(2) if lead else len(text) - len(text.lstrip())
-    return [Passage(start, len(text.rstrip()))]
+    return [Passage(start, end)]
 
 
 def _opens(text: str, i: int) -> bool:
@@ -303,7 +312,7 @@ def check(store: Store, text: str) -> CheckResult:
         return result
     found = passages(text)
     for index, passage in enumerate(found):
-        quote = text[passage.start:passage.end].strip()
+        quote = _QUOTE_LINE.sub("\n", text[passage.start:passage.end]).strip()
         if not words(quote):
             continue
         left, right = context(text, found, index)

@@ -209,3 +209,16 @@ def test_words_pasted_across_the_attribution_that_split_them_are_verbatim(tmp_pa
     [whole] = check(s, 'Ann Example said: "They should never have started it. They could have agreed."').checks
     assert (whole.verdict, whole.speaker) == ("verbatim", "Ann Example")
     s.close()
+
+
+@pytest.mark.parametrize(("pasted", "claimed"), [
+    (f"> {FARE}\n— Ann Example", "Ann Example"),
+    ("> We will not raise the bus fare this year,\n> and the 40 new buses arrive in May.\n- Mayor Ann Example via X",
+     "Ann Example"),
+    (f"{FARE}\n— Bob Sample", "Bob Sample"),
+])
+def test_a_blockquote_or_bare_quote_is_attributed_by_the_line_after_it(store: Store, pasted: str, claimed: str) -> None:
+    [only] = check(store, pasted).checks
+    assert only.claimed_speaker == claimed
+    assert only.verdict == ("verbatim" if claimed == "Ann Example" else "misattributed")
+    assert ">" not in only.quote and "—" not in only.quote
