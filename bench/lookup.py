@@ -207,6 +207,10 @@ def report(command: str, rows: list[dict], baseline: dict, articles: int) -> str
         lines.append(f"- {r['size']:,}: " + "; ".join(
             f"{kind} → " + ", ".join(f"{v} {n}" for v, n in sorted(got.items(), key=lambda x: -x[1]))
             for kind, got in r["verdicts"].items()))
+    lines += ["", f"Asks answered with at least one statement, of {PER_KIND} of each kind:", ""]
+    lines += [f"- {r['size']:,}: " + ", ".join(f"{kind} {n}" for kind, n in r["answered"].items()) for r in rows]
+    lines += ["", "The generated \"unsourced\" quotes reuse the sentence shapes of the seed articles with new "
+              "words, so many stay close to some stored statement: `altered` is a fair answer for those."]
     return "\n".join(lines) + "\n"
 
 
