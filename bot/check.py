@@ -234,7 +234,7 @@ def check_passage(store: Store, quote: str, *, claimed: tuple[str, ...] = ()) ->
     else:
         verdict.verdict = "verbatim" if best.verbatim else "altered"
         elided = " with a marked gap" if best.verbatim and len(segments) > 1 else ""
-        verdict.reason = f"{wording}{elided} in {len(statement.sources)} source{'s' * (len(statement.sources) != 1)}"
+        verdict.reason = f"{wording}{elided} in {statement.sources_total} source{'s' * (statement.sources_total != 1)}"
     return verdict
 
 
@@ -242,10 +242,13 @@ def _candidates(store: Store, quote: str, segments: list[list[str]]) -> list[tup
     """Distinct (statement, wording) pairs sharing rare words with the passage or with any sentence of it."""
     parts = [segments] + [[words(s)] for s in re.split(r"(?<=[.!?])\s+", quote) if len(words(s)) >= STITCH_RUN]
     found: dict[tuple[int, str], None] = {}
+    searched: set[tuple[str, ...]] = set()
     for part in parts:
-        part_words = [w for seg in part for w in seg]
-        terms = store.query_terms(part_words)
-        found.update(dict.fromkeys(store.search_claims(terms, limit=CANDIDATES)))
+        terms = store.query_terms([w for seg in part for w in seg])
+        if tuple(terms) in searched:  # a one-sentence passage is its own only sentence
+            continue
+        searched.add(tuple(terms))
+        found.update(dict.fromkeys((m.statement_id, m.quote) for m in store.search_claims(terms, limit=CANDIDATES)))
     # A statement's fullest wording joins the parts an article split around its attribution: check against it too.
     found.update(dict.fromkeys(store.statement_texts({sid for sid, _ in found}).items()))
     return list(found)

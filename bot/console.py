@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.digest import is_reported
+from bot.lookup import respelling_note
 from bot.models import AskResult, Check, CheckResult, DiffOp, Digest, Source, Statement
 
 INDENT = "    "
@@ -16,6 +17,8 @@ def statement_lines(statement: Statement) -> list[str]:
     when = " · ".join(x for x in (statement.said_on and statement.said_on.isoformat(), statement.medium) if x)
     lines = [f"{head}{' · ' + when if when else ''}", f"{INDENT}“{statement.text}”"]
     lines += [INDENT + source_line(s) for s in statement.sources]
+    if statement.sources_total > len(statement.sources):
+        lines.append(f"{INDENT}- and {statement.sources_total - len(statement.sources)} more sources")
     if statement.variants:
         lines.append(f"{INDENT}wordings differ between outlets:")
         lines += [f"{INDENT}  “{v}”" for v in statement.variants]
@@ -31,7 +34,7 @@ def source_line(source: Source) -> str:
 
 def ask_text(result: AskResult) -> str:
     """A lookup answer as lines to print."""
-    lines = [result.message] if result.message else []
+    lines = [line for line in (respelling_note(result.corrected), result.message) if line]
     if result.nearest:
         lines.append("Nearest sourced statements:")
     for statement in result.statements or result.nearest:
@@ -83,7 +86,7 @@ def digest_text(digest: Digest) -> str:
     differ = f"; {digest.disagreements} worded differently by outlets" if digest.disagreements else ""
     lines = [f"{digest.title}: {count} statements by {len(digest.groups)} speakers{differ}"]
     for group in digest.groups:
-        sources = sum(len(s.sources) for s in group.statements)
+        sources = sum(s.sources_total for s in group.statements)
         lines += ["", f"== {group.speaker}: {len(group.statements)} statements in {sources} sources"]
         for statement in group.statements:
             if is_reported(statement):

@@ -33,8 +33,8 @@ def build_digest(store: Store, ids: Sequence[int], *, title: str, empty: str) ->
             group.role = group.role or statement.role
             group.statements.append(statement)
     for group in groups.values():
-        group.statements.sort(key=lambda s: (is_reported(s), -len(s.sources), s.id))
-    ordered = sorted(groups.values(), key=lambda g: (-sum(len(s.sources) for s in g.statements),
+        group.statements.sort(key=lambda s: (is_reported(s), -s.sources_total, s.id))
+    ordered = sorted(groups.values(), key=lambda g: (-sum(s.sources_total for s in g.statements),
                                                       -len(g.statements), g.speaker))
     return Digest(
         title=title,

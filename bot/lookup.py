@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 import dateparser
+from rapidfuzz.distance import OSA
 
 from bot.models import AskResult
-from bot.store import GROUPED_KINDS, Store, alias_key
+from bot.store import GROUPED_KINDS, Store, alias_key, spellable
 from bot.text import fold, fold_word, words
 
 # Direct words come before reported speech at equal relevance: a newsroom quotes the former.
 KIND_ORDER = (GROUPED_KINDS, ("indirect",))
+KIND_GROUP = {kind: rank for rank, kinds in enumerate(KIND_ORDER) for kind in kinds}
+SEARCHED_KINDS = tuple(KIND_GROUP)
 MAX_NAME_WORDS = 4
 NEAREST = 3
-RANKED = 80  # best-ranked claims of each kind weighed against the question
+RANKED = 160  # best-ranked claims weighed against the question
 # Question words and fillers carry no meaning for a search of quoted words.
 STOPWORDS = frozenset((
     "a", "about", "after", "all", "also", "an", "and", "any", "anything", "are", "as", "at", "be", "been",
@@ -30,7 +33,7 @@ STOPWORDS = frozenset((
 ))
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 # A date phrase must carry a day number or a relative word, so that "may" the verb is never read as a month.
 _DATE = re.compile(
     rf"\b(?:(?P<since>since|after|from)\s+|on\s+)?(?P<phrase>\d{{4}}-\d{{2}}-\d{{2}}|today|yesterday"
@@ -185,6 +188,8 @@ def ask(
     if question.problems:
         result.message = "Cannot look that up: " + "; ".join(question.problems) + "."
         return result
+    question, result.corrected = respelled(store, question)
+    result.terms = question.terms
     person_ids = [pid for name in question.speakers for pid in store.find_people(name)] or None
     filters = {"on": question.on, "since": question.since, "outlet": outlet}
     if not question.terms and not person_ids and not any(filters.values()):
@@ -208,6 +213,38 @@ def ask(
     return result
 
 
+def respelled(store: Store, question: Question) -> tuple[Question, dict[str, str]]:
+    """The question with each word no stored quote uses replaced by the stored word one keyboard slip away.
+
+    Of several such words the most quoted wins: "ceasfire" is "ceasefire" rather than a rare "ceasfires".
+    """
+    known = store.term_counts(question.terms)
+    corrected: dict[str, str] = {}
+    for term in question.terms:
+        if term in known or not spellable(term):
+            continue
+        near = [t for t in store.spellings_near(term) if OSA.distance(t, term) <= 1]
+        counts = store.term_counts(near)
+        if counts:
+            corrected[term] = max(sorted(counts), key=counts.__getitem__)
+    if not corrected:
+        return question, corrected
+    terms = list(dict.fromkeys(corrected.get(t, t) for t in question.terms))
+    return replace(question, terms=terms), corrected
+
+
+def respelling_note(corrected: dict[str, str]) -> str | None:
+    """Says which typed words were looked for under another spelling, so an answer never silently differs.
+
+    >>> respelling_note({"ceasfire": "ceasefire"})
+    'Looked for “ceasefire” in place of “ceasfire”, which no stored quote uses.'
+    """
+    if not corrected:
+        return None
+    swaps = ", ".join(f"“{right}” in place of “{typed}”" for typed, right in corrected.items())
+    return f"Looked for {swaps}, which no stored quote uses."
+
+
 def _ranked(
     store: Store, question: Question, *, person_ids: list[int] | None, filters: dict, limit: int,
     share: float = 0.5, exact: bool = True,
@@ -217,14 +254,13 @@ def _ranked(
     terms = store.query_terms(question.terms)
     held: dict[int, float] = {}
     group: dict[int, int] = {}
-    for rank, kinds in enumerate(KIND_ORDER):
-        for statement_id, quote in store.search_claims(terms, person_ids=person_ids, kinds=kinds, limit=RANKED,
-                                                       **filters):
-            key = f" {fold(quote)} "
-            if exact and not all(f" {phrase} " in key for phrase in question.phrases):
-                continue
-            held[statement_id] = max(held.get(statement_id, 0.0), len(wanted.intersection(key.split())) / len(wanted))
-            group.setdefault(statement_id, rank)
+    for found in store.search_claims(terms, person_ids=person_ids, kinds=SEARCHED_KINDS, limit=RANKED, **filters):
+        key = f" {fold(found.quote)} "
+        if exact and not all(f" {phrase} " in key for phrase in question.phrases):
+            continue
+        sid = found.statement_id
+        held[sid] = max(held.get(sid, 0.0), len(wanted.intersection(key.split())) / len(wanted))
+        group[sid] = min(group.get(sid, len(KIND_ORDER)), KIND_GROUP[found.kind])
     kept = [sid for sid in held if held[sid] > share]
     return sorted(kept, key=lambda sid: (-held[sid], group[sid]))[:limit]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 Kind = Literal["speech", "fragment", "term", "indirect"]
 Verdict = Literal["verbatim", "altered", "misattributed", "stitched", "unsourced"]
@@ -73,6 +73,12 @@ class Statement(BaseModel):
     medium: str | None = None
     sources: list[Source] = []
     variants: list[str] = Field(default=[], description="distinct wordings when outlets disagree")
+    sources_total: int = Field(default=0, description="how many sources carry it; `sources` may hold the first few")
+
+    @model_validator(mode="after")
+    def _count_sources(self) -> Statement:
+        self.sources_total = max(self.sources_total, len(self.sources))
+        return self
 
 
 class DiffOp(BaseModel):
@@ -119,6 +125,7 @@ class AskResult(BaseModel):
     on: date | None = Field(default=None, description="the day the query was read as naming")
     since: date | None = Field(default=None, description="the start date the query was read as naming")
     terms: list[str] = Field(default=[], description="the words looked for, folded")
+    corrected: dict[str, str] = Field(default={}, description="words no stored quote uses, as typed → as looked for")
 
 
 class DigestGroup(BaseModel):

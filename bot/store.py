@@ -10,11 +10,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 import sqlite_utils
 
 from bot.models import Article, Claim, Person, Source, Statement
-from bot.text import FUNCTION_WORDS, disagree, fold, same_utterance, words
+from bot.text import FUNCTION_WORDS, disagree, fold, same_utterance, slips, words
 
 GROUPED_KINDS = ("speech", "fragment")
 # How an article may refer to a speaker without naming them: never an alias of anyone.
@@ -25,6 +26,11 @@ PERSON_SCAN = 60  # a speaker quoted at most this often is grouped by reading al
 RECENT = 2000  # a prolific speaker's new claim is grouped with their latest this many claims
 QUERY_TERMS = 4  # terms a lookup searches by
 COMMON = 2000  # claims holding a term that make it common: counted no further
+RANKED_ALL = 4 * COMMON  # matching claims a search ranks all of: a few rare words' worth
+RANK_WINDOW = COMMON  # newest claims a search ranks when more match: its cost is bounded at any archive size
+COUNTS_KEPT = 100_000  # word counts a store remembers
+SOURCES_LOADED = 50  # sources loaded with a statement; the rest are counted
+SPELLED = 4  # shortest word kept for spelling: shorter ones have too many neighbours one slip away
 
 
 def _now() -> str:
@@ -139,7 +145,21 @@ def _v6(db: sqlite_utils.Database) -> None:
     db["articles"].create_index(["published"])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
+def _v7(db: sqlite_utils.Database) -> None:
+    """Stored words under their one-slip forms, so that a mistyped lookup finds the word it meant."""
+    db.execute("CREATE TABLE spellings (key TEXT NOT NULL, term TEXT NOT NULL, PRIMARY KEY (key, term)) "
+               "WITHOUT ROWID")
+    terms = [term for (term,) in db.execute("SELECT term FROM claims_fts_vocab") if spellable(term)]
+    db.conn.executemany("INSERT OR IGNORE INTO spellings VALUES (?, ?)",
+                        ((key, term) for term in terms for key in slips(term)))
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
+
+
+def spellable(term: str) -> bool:
+    """A word worth correcting towards: letters only (no numbers, handles or speaker tokens), not too short."""
+    return len(term) >= SPELLED and term.isalpha()
 
 
 def alias_parts(key: str) -> tuple[str, str, str]:
@@ -151,6 +171,14 @@ def alias_parts(key: str) -> tuple[str, str, str]:
 def person_token(person_id: int | None) -> str | None:
     """The full-text token standing for a speaker, so a search can keep to one person's words."""
     return None if person_id is None else f"p{person_id}"
+
+
+class Match(NamedTuple):
+    """A claim found by a full-text search."""
+
+    statement_id: int
+    quote: str
+    kind: str
 
 
 class StoreError(RuntimeError):
@@ -171,6 +199,7 @@ class Store:
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
+        self._counts: dict[str, int] = {}  # claims holding a word, as last counted
         try:
             conn = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
         except sqlite3.Error as err:
@@ -265,6 +294,7 @@ class Store:
                     last_direct = claim_id
             for statement_id in touched:
                 self._refresh_statement(statement_id)
+            self._learn_spellings({term for claim in claims for term in words(claim.quote)})
         return IngestOutcome("replaced" if old else "added", claims=len(claims))
 
     def ingest_many(self, batch: Iterable[tuple[Article, Sequence[Claim]]]) -> list[IngestOutcome]:
@@ -286,6 +316,13 @@ class Store:
         self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
         for statement_id in statement_ids:
             self._refresh_statement(statement_id)
+
+    def _learn_spellings(self, terms: Iterable[str]) -> None:
+        """Record the words no stored quote used before under their one-slip forms."""
+        for term in filter(spellable, terms):
+            if self.db.execute("INSERT OR IGNORE INTO spellings VALUES (?, ?)", [term, term]).rowcount:
+                self.db.conn.executemany("INSERT OR IGNORE INTO spellings VALUES (?, ?)",
+                                         [(key, term) for key in slips(term) if key != term])
 
     def _person_id(self, name: str | None, role: str | None = None, aliases: Iterable[str] = ()) -> int | None:
         """The person a name stands for, created on first sight, with new aliases and role recorded."""
@@ -436,8 +473,14 @@ class Store:
         whole lookup may take. Past COMMON a term is no help to find words anyway.
         """
         probe = "SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)"
-        counts = {term: self.db.execute(probe, [f"quote : {fts_any([term])}", COMMON]).fetchone()[0]
+        counts = {term: self._counts.get(term) or
+                  self.db.execute(probe, [f"quote : {fts_any([term])}", COMMON]).fetchone()[0]
                   for term in dict.fromkeys(t for t in terms if t)}
+        # Words recur from question to question. A count remembered goes stale only as far as which words a search
+        # tries first; a word no claim holds is never remembered, so a new one is found as soon as it is stored.
+        if len(self._counts) > COUNTS_KEPT:
+            self._counts.clear()
+        self._counts.update((term, n) for term, n in counts.items() if n)
         return {term: n for term, n in counts.items() if n}
 
     def rare_terms(self, terms: Sequence[str], *, limit: int) -> list[str]:
@@ -457,22 +500,51 @@ class Store:
         rare = [t for t in ranked if counts[t] < COMMON]
         return (rare or ranked[:1])[:limit]
 
+    def spellings_near(self, term: str) -> list[str]:
+        """Stored words sharing a one-slip form with `term`: the candidates for what a mistyped word meant."""
+        keys = sorted(slips(term))
+        rows = self.db.execute(
+            f"SELECT DISTINCT term FROM spellings WHERE key IN ({','.join('?' * len(keys))}) AND term != ?",
+            [*keys, term])
+        return [r[0] for r in rows]
+
     def search_claims(
         self, terms: Sequence[str], *, limit: int = 50, person_ids: Sequence[int] | None = None,
         kinds: Sequence[str] = GROUPED_KINDS, on: date | None = None, since: date | None = None,
         outlet: str | None = None,
-    ) -> list[tuple[int, str]]:
-        """(statement id, claim wording) of the claims best matching any of `terms`, best first."""
-        if not terms:
+    ) -> list[Match]:
+        """The claims best matching any of `terms`, best first.
+
+        Past RANKED_ALL matching claims only the newest RANK_WINDOW are ranked: ranking every claim that holds a
+        common word costs more as the archive grows, and the newest are the ones a newsroom asks about most.
+        """
+        if not terms or (person_ids is not None and not person_ids):
             return []
-        where, params = self._filters(person_ids=person_ids, kinds=kinds, on=on, since=since, outlet=outlet)
+        match = f"quote : ({fts_any(terms)})"
+        if person_ids is not None:
+            # The speakers' tokens let the full-text index intersect, rather than the join filter row by row.
+            match += f" AND who : ({fts_any(person_token(p) for p in person_ids)})"
+        probe = "SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)"
+        windowed = self.db.execute(probe, [match, RANKED_ALL + 1]).fetchone()[0] > RANKED_ALL
+        newest, window = (" ORDER BY f.rowid DESC LIMIT ?", [RANK_WINDOW]) if windowed else ("", [])
+        kind_marks = ",".join("?" * len(kinds))
+        if on or since or outlet:
+            where, params = self._filters(person_ids=None, kinds=(), on=on, since=since, outlet=outlet)
+            best = f"""SELECT f.rowid AS id, f.rank AS score FROM claims_fts f JOIN claims c ON c.id = f.rowid
+                       JOIN articles a ON a.id = c.article_id
+                       WHERE claims_fts MATCH ? AND c.kind IN ({kind_marks}) {where}{newest}"""
+            params = [match, *kinds, *params, *window]
+        else:
+            # Ranked on the index alone; the few best are joined, twice as many as wanted as some are of other kinds.
+            best = f"""SELECT id, score FROM (SELECT f.rowid AS id, f.rank AS score FROM claims_fts f
+                       WHERE claims_fts MATCH ?{newest}) ORDER BY score LIMIT ?"""
+            params = [match, *window, 2 * limit]
         rows = self.db.execute(
-            f"""SELECT c.statement_id, c.quote FROM claims_fts f JOIN claims c ON c.id = f.rowid
-                JOIN articles a ON a.id = c.article_id
-                WHERE claims_fts MATCH ? {where} ORDER BY f.rank LIMIT ?""",
-            [f"quote : ({fts_any(terms)})", *params, limit],
+            f"""SELECT c.statement_id, c.quote, c.kind FROM ({best}) best JOIN claims c ON c.id = best.id
+                WHERE c.kind IN ({kind_marks}) ORDER BY best.score LIMIT ?""",
+            [*params, *kinds, limit],
         ).fetchall()
-        return [(r[0], r[1]) for r in rows]
+        return [Match(*r) for r in rows]
 
     def statement_ids(
         self, *, person_ids: Sequence[int] | None = None, kinds: Sequence[str] = GROUPED_KINDS,
@@ -517,20 +589,26 @@ class Store:
             f"""SELECT s.id, p.name, p.role, s.text, s.said_on, s.medium, s.variants FROM statements s
                 LEFT JOIN people p ON p.id = s.person_id WHERE s.id IN ({marks})""", list(ids))}
         sources: dict[int, list[Source]] = {}
-        for row in self.db.execute(
-            f"""SELECT c.statement_id, a.name, a.outlet, a.published, a.headline, a.url, c.quote, c.sentence, c.kind
-                FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.statement_id IN ({marks})
-                ORDER BY a.published IS NULL, a.published, a.name, c.start""", list(ids)):
-            sources.setdefault(row[0], []).append(Source(
-                article=row[1], outlet=row[2], published=row[3], headline=row[4], url=row[5], quote=row[6],
-                sentence=row[7] or row[6], kind=row[8]))
+        totals: dict[int, int] = {}
+        for sid in heads:
+            # A statement every outlet carries has thousands of claims: load the first few, count the rest.
+            rows = self.db.execute(
+                """SELECT a.name, a.outlet, a.published, a.headline, a.url, c.quote, c.sentence, c.kind, c.start
+                   FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.statement_id = ? ORDER BY c.id
+                   LIMIT ?""", [sid, SOURCES_LOADED]).fetchall()
+            rows.sort(key=lambda r: (r[2] is None, r[2] or "", r[0], r[8]))
+            sources[sid] = [Source(article=r[0], outlet=r[1], published=r[2], headline=r[3], url=r[4], quote=r[5],
+                                   sentence=r[6] or r[5], kind=r[7]) for r in rows]
+            totals[sid] = len(rows) if len(rows) < SOURCES_LOADED else self.db.execute(
+                "SELECT count(*) FROM claims WHERE statement_id = ?", [sid]).fetchone()[0]
         out = []
         for sid in ids:
             if sid not in heads:
                 continue
             _, speaker, role, text, said_on, medium, variants = heads[sid]
             out.append(Statement(id=sid, speaker=speaker, role=role, text=text, said_on=said_on, medium=medium,
-                                 sources=sources.get(sid, []), variants=json.loads(variants or "[]")))
+                                 sources=sources[sid], sources_total=totals[sid],
+                                 variants=json.loads(variants or "[]")))
         return out
 
     def statement_texts(self, ids: Iterable[int]) -> dict[int, str]:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from bot.digest import is_reported
+from bot.lookup import respelling_note
 from bot.models import AskResult, Check, CheckResult, DiffOp, Digest, Source, Statement
 from bot.text import first_difference
 
@@ -106,11 +107,11 @@ def source_link(source: Source) -> str:
     return f"<{url}|{escape(label)}>" if url else escape(label)
 
 
-def sources_line(sources: Sequence[Source]) -> str:
-    """Every source as a link, the first few only when there are many."""
+def sources_line(sources: Sequence[Source], *, total: int = 0) -> str:
+    """Every source as a link, the first few only when there are many (`total` of them, when not all loaded)."""
     articles = list({s.article: s for s in sources}.values())  # an article quoting the words twice is one source
     shown = [source_link(s) for s in articles[:SOURCES_SHOWN]]
-    more = len(articles) - SOURCES_SHOWN
+    more = len(articles) + max(0, total - len(sources)) - SOURCES_SHOWN
     if more > 0:
         shown.append(f"and {more} more")
     return "Sources: " + " · ".join(shown) if shown else "No source article recorded."
@@ -146,7 +147,7 @@ def variants_line(variants: Sequence[str], sources: Sequence[Source] = ()) -> st
 def statement_text(statement: Statement) -> str:
     """One statement: who, when, where, the sourced words, the sources."""
     lines = [byline(statement.speaker, statement.role, statement.said_on, statement.medium),
-             blockquote(statement.text), sources_line(statement.sources),
+             blockquote(statement.text), sources_line(statement.sources, total=statement.sources_total),
              variants_line(statement.variants, statement.sources)]
     return "\n".join(line for line in lines if line)
 
@@ -161,6 +162,8 @@ def ask_message(result: AskResult, *, asked_by: str | None = None) -> dict:
     """A lookup's answer: the sourced statements, or the nearest ones when nothing sources the words."""
     head = f"*Who said* “{escape(shorten(result.query, 300))}”"
     blocks = [section(head)]
+    if note := respelling_note(result.corrected):
+        blocks.append(context(escape(note)))
     if result.statements:
         blocks += [section(statement_text(s)) for s in result.statements]
         top = result.statements[0]

@@ -53,9 +53,16 @@ def test_escape_makes_markup_inert() -> None:
 def test_no_user_text_reaches_slack_as_markup(text: str) -> None:
     result = AskResult(query=text, statements=[statement(text or "x", speaker=text or None, role=text or None,
                                                          medium=text or None,
-                                                         sources=[source(outlet=text or None, url=None)])])
+                                                         sources=[source(outlet=text or None, url=None)])],
+                       corrected={text: text})
     for rendered in mrkdwn_texts(ask_message(result)):
         assert "<!" not in rendered and "<@U1" not in rendered and "<#" not in rendered
+
+
+def test_a_respelt_lookup_says_what_it_looked_for() -> None:
+    message = ask_message(AskResult(query="bus fair", statements=[statement()], corrected={"fair": "fare"}))
+    assert message["blocks"][1]["type"] == "context"
+    assert "“fare” in place of “fair”" in message["blocks"][1]["elements"][0]["text"]
 
 
 def test_statement_shows_speaker_role_date_medium_words_and_linked_sources() -> None:
@@ -84,6 +91,11 @@ def test_many_statements_stay_within_slacks_limits() -> None:
     assert message["blocks"][-1]["type"] == "context"  # the provenance footer survives the cut
     assert all(len(t) < 3000 for t in mrkdwn_texts(message))
     assert "and 24 more" in message["blocks"][1]["text"]["text"]
+
+
+def test_sources_not_loaded_are_counted_in_the_more() -> None:
+    shown = statement(sources=[source(article=f"{k}.txt") for k in range(6)], sources_total=1000)
+    assert "and 994 more" in json.dumps(ask_message(AskResult(query="q", statements=[shown])))
 
 
 def test_diff_strikes_dropped_words_and_marks_added_ones_with_a_legend() -> None:

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from bot.lookup import ask, resolve_date
+from bot.lookup import ask, resolve_date, respelling_note
 from bot.store import Store
 from tests.newsroom import BUDGET, FARE, FOUNDATION, REPORTED, RIDERSHIP, SAMPLE, build
 
@@ -91,6 +91,20 @@ def test_nothing_found_says_why_and_offers_the_nearest(store: Store) -> None:
     lonely = ask(store, "Bob Sample airport", today=TODAY)
     assert lonely.statements == []
     assert texts(lonely.nearest) == [SAMPLE]
+
+
+def test_a_mistyped_word_is_looked_for_as_the_stored_word_one_slip_away(store: Store) -> None:
+    got = ask(store, "ridreship grew", today=TODAY)
+    assert got.corrected == {"ridreship": "ridership"}
+    assert texts(got.statements) == [RIDERSHIP]
+    assert ask(store, "rdership", today=TODAY).corrected == {"rdership": "ridership"}
+    assert ask(store, "ridership grew", today=TODAY).corrected == {}
+    assert ask(store, "zzzzqqq", today=TODAY).corrected == {}
+
+
+def test_respelling_note_names_both_spellings() -> None:
+    assert respelling_note({}) is None
+    assert "“ridership” in place of “ridreship”" in respelling_note({"ridreship": "ridership"})
 
 
 def test_an_empty_question_gets_an_example(store: Store) -> None:

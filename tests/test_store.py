@@ -247,7 +247,8 @@ def test_a_store_of_the_first_schema_is_upgraded_in_place(tmp_path: Path, monkey
     store = Store(path)
     assert store.schema_version == len(MIGRATIONS)
     assert store.find_people("Erdogan") == store.find_people("tayyip erdogan") == store.find_people("Recep") == [1]
-    assert [sid for sid, _ in store.search_claims(["meeting"])] == [1]
+    assert [m.statement_id for m in store.search_claims(["meeting"])] == [1]
+    assert store.spellings_near("meetnig") == ["meeting"]
     b = article("b.txt", 'Erdogan: "HAVE THE MEETING, NOW!!!"')
     store.ingest(b, [claim(b.text, "HAVE THE MEETING, NOW!!!", speaker="Recep Tayyip Erdogan")])
     assert store.counts()["statements"] == 1
@@ -298,3 +299,23 @@ def test_a_prolific_speaker_is_grouped_against_their_latest_claims(store: Store,
     old = article("o.txt", 'She repeated: "The first bridge opens in spring next year"')
     store.ingest(old, [claim(old.text, "The first bridge opens in spring next year")])
     assert store.counts()["statements"] == 5  # beyond the window: stored as a statement of its own
+
+
+def test_new_words_are_learnt_for_spelling_and_known_ones_are_not_candidates(store: Store) -> None:
+    a = article("a.txt", '"The ceasefire holds," Ann Example said.')
+    store.ingest(a, [claim(a.text, "The ceasefire holds,")])
+    assert store.spellings_near("ceasfire") == ["ceasefire"]
+    assert store.spellings_near("ceasefire") == []
+    assert store.spellings_near("the") == []  # too short to be stored for spelling
+
+
+
+def test_a_statement_carried_everywhere_loads_its_first_sources_and_counts_the_rest(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("bot.store.SOURCES_LOADED", 2)
+    for name in ("c.txt", "a.txt", "b.txt"):
+        a = article(name, f'"{POST}" Ann Example wrote in {name}.', outlet=f"Daily {name[0].upper()}")
+        store.ingest(a, [claim(a.text, POST)])
+    [statement] = store.statements(store.statement_ids())
+    assert [s.article for s in statement.sources] == ["a.txt", "c.txt"]  # the first two stored, in name order
+    assert statement.sources_total == 3
