@@ -134,7 +134,7 @@ def _take_filters(store: Store, question: Question, query: str, *, today: date) 
             question.problems.append(f"`{key}:` needs a value, e.g. `{key}:{_EXAMPLES[key]}`")
         elif key == "from":
             question.speakers = tuple(store.people_named(value)) or (value,)
-            if not store.people_named(value):
+            if question.speakers == (value,) and not store.people_ids([value]):
                 question.problems.append(f"nobody called “{value}” is quoted in the store")
         elif key == "in":
             question.outlet = value
@@ -190,7 +190,7 @@ def ask(
         return result
     question, result.corrected = respelled(store, question)
     result.terms = question.terms
-    person_ids = [pid for name in question.speakers for pid in store.find_people(name)] or None
+    person_ids = store.people_ids(question.speakers) or None
     filters = {"on": question.on, "since": question.since, "outlet": outlet}
     if not question.terms and not person_ids and not any(filters.values()):
         result.message = "Ask about a person, some words or a day, e.g. `Peskov ceasefire` or `Trump on May 11`."

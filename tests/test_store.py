@@ -234,7 +234,8 @@ def test_a_store_of_the_first_schema_is_upgraded_in_place(tmp_path: Path, monkey
     path = tmp_path / "old.db"
     monkeypatch.setattr("bot.store.MIGRATIONS", MIGRATIONS[:1])
     old = Store(path)
-    old.db.execute("INSERT INTO articles (id, name, text, text_hash) VALUES (1, 'a.txt', 'x', 'h')")
+    old.db.execute("INSERT INTO articles (id, name, text, text_hash, published) VALUES (1, 'a.txt', 'x', 'h', "
+                   "'2025-05-11')")
     old.db.execute("INSERT INTO people (id, name) VALUES (1, 'Recep Tayyip Erdogan')")
     old.db.execute("INSERT INTO aliases (key, alias, person_id) VALUES (?, ?, 1)",
                    ["recep tayyip erdogan", "Recep Tayyip Erdogan"])
@@ -249,6 +250,7 @@ def test_a_store_of_the_first_schema_is_upgraded_in_place(tmp_path: Path, monkey
     assert store.find_people("Erdogan") == store.find_people("tayyip erdogan") == store.find_people("Recep") == [1]
     assert [m.statement_id for m in store.search_claims(["meeting"])] == [1]
     assert store.spellings_near("meetnig") == ["meeting"]
+    assert store.statement_ids(on=date(2025, 5, 11)) == store.statement_ids(person_ids=[1]) == [1]
     b = article("b.txt", 'Erdogan: "HAVE THE MEETING, NOW!!!"')
     store.ingest(b, [claim(b.text, "HAVE THE MEETING, NOW!!!", speaker="Recep Tayyip Erdogan")])
     assert store.counts()["statements"] == 1
