@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import http.client
 from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 from urllib.error import HTTPError, URLError
 from urllib.parse import urljoin, urlsplit
 from urllib.request import Request, urlopen
@@ -25,6 +26,8 @@ PAGE_TYPES = ("text/html", "application/xhtml+xml")
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9"
 # A feed lists the newest first; older entries were stored by earlier polls.
 MAX_ENTRIES = 50
+# A feed link that could not be read (a paywall, a video page, a server error) is tried again after this long.
+LINK_RETRY = timedelta(hours=12)
 
 
 class FetchError(ValueError):
@@ -122,8 +125,9 @@ def entry_link(entry: ElementTree.Element) -> str | None:
     return None
 
 
-def fetch_new(store: Store, urls: Sequence[str], report: IngestReport, *, timeout: float = 10) -> list[Article]:
-    """The articles behind `urls` not stored yet; stored ones and failures are noted in `report`."""
+def fetch_new(store: Store, urls: Sequence[str], report: IngestReport, *, timeout: float = 10,
+              remember_failures: bool = False) -> list[Article]:
+    """The articles behind `urls` not stored yet; stored ones and failures are noted in `report` (and the store)."""
     articles = []
     for url in dict.fromkeys(u.strip() for u in urls):
         if store.has_url(url):
@@ -133,6 +137,8 @@ def fetch_new(store: Store, urls: Sequence[str], report: IngestReport, *, timeou
             article = fetch_article(url, timeout=timeout)
         except FetchError as err:
             report.errors.append(str(err))
+            if remember_failures:
+                store.record_failed_link(url, str(err))
             continue
         if article.url != url and store.has_url(article.url):
             report.outcomes[url] = IngestOutcome("duplicate", duplicate_of=article.url)
@@ -170,7 +176,10 @@ def feed_articles(store: Store, feeds: Sequence[str], report: IngestReport, *, t
             report.errors.append(str(err))
         else:
             store.record_feed(feed)
-    return fetch_new(store, links, report, timeout=timeout)
+    links = list(dict.fromkeys(links))
+    failed = store.failed_links(links, since=datetime.now(UTC) - LINK_RETRY) if links else set()
+    return fetch_new(store, [link for link in links if link not in failed], report, timeout=timeout,
+                     remember_failures=True)
 
 
 def poll_feeds(store: Store, urls: Sequence[str], *, timeout: float = 10) -> list[str]:

@@ -171,7 +171,12 @@ def _v8(db: sqlite_utils.Database) -> None:
     db["claims"].create_index(["day"])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
+def _v9(db: sqlite_utils.Database) -> None:
+    """Feed links that could not be read, so a poll does not fetch them again at once."""
+    db["failed_links"].create({"url": str, "error": str, "failed_at": str}, pk="url")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
 
 
 def spellable(term: str) -> bool:
@@ -765,6 +770,19 @@ class Store:
             cursor = self.db.execute("INSERT OR IGNORE INTO events (event_id, seen_at) VALUES (?, ?)",
                                      [event_id, _now()])
         return cursor.rowcount == 1
+
+    def record_failed_link(self, url: str, error: str) -> None:
+        """Note a link that could not be read as an article."""
+        with self._writing():
+            self.db.execute("INSERT OR REPLACE INTO failed_links (url, error, failed_at) VALUES (?, ?, ?)",
+                            [url, error, _now()])
+
+    def failed_links(self, urls: Sequence[str], *, since: datetime) -> set[str]:
+        """Which of `urls` could not be read at some time after `since`."""
+        rows = self.db.execute(
+            f"SELECT url FROM failed_links WHERE url IN ({','.join('?' * len(urls))}) AND failed_at > ?",
+            [*urls, since.isoformat()])
+        return {r[0] for r in rows}
 
     def record_feed(self, url: str, error: str | None = None) -> None:
         """Note a feed poll and its error, if any."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -121,11 +122,22 @@ def test_feeds_add_each_article_once_and_a_broken_feed_stops_no_other(site: Site
     assert errors[site.url("/rss.xml")] is None and errors[site.url("/atom.xml")] is None
     assert "404" in errors[site.url("/gone.xml")] and "not an RSS" in errors[site.url("/notxml.xml")]
 
-    hits = {p: site.hits[p] for p in ("/news/0", "/news/1", "/news/2")}
+    hits = {p: site.hits[p] for p in ("/news/0", "/news/1", "/news/2", "/missing")}
     again = poll_feeds(store, feeds)
     assert not [m for m in again if ": added with " in m or "already" in m]
-    assert {p: site.hits[p] for p in hits} == hits, "stored links are not fetched again"
+    assert {p: site.hits[p] for p in hits} == hits, "stored links and links that just failed are not fetched again"
+    assert not any(m.startswith(site.url("/missing")) for m in again)
     assert store.counts()["articles"] == 3
+
+
+def test_a_failed_feed_link_is_tried_again_later(site: Site, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    poll_feeds(store, [site.url("/rss.xml")])
+    hits = site.hits["/missing"]
+    poll_feeds(store, [site.url("/rss.xml")])
+    assert site.hits["/missing"] == hits
+    monkeypatch.setattr("bot.fetch.LINK_RETRY", timedelta(0))
+    assert any(m.startswith(site.url("/missing")) and "404" in m for m in poll_feeds(store, [site.url("/rss.xml")]))
+    assert site.hits["/missing"] == hits + 1
 
 
 def test_cli_ingests_urls_and_feeds(site: Site, tmp_path: Path) -> None:
