@@ -51,6 +51,7 @@ class Speaker:
     mention: str
     name: str | None
     role: str | None = None
+    person: bool = True  # False for a group or body ("officials", "the Kremlin"): never what "he" or "she" is
 
 
 @dataclass
@@ -82,6 +83,7 @@ class Mention:
 
 
 GOES_ON = frozenset(("continued", "continues", "added", "adds"))  # lead-in cues carrying an utterance on
+ASKING = frozenset(("asked", "asks", "questioned", "pressed", "quizzed", "challenged"))
 
 
 @dataclass
@@ -144,19 +146,30 @@ class _Article:
         """Attribute every quote in order, then report the remaining reporting verbs as indirect claims."""
         found: list[Found] = []
         previous: tuple[Quote, Attribution] | None = None
+        tops: list[Found] = []
         for q in self.top:
             att = self._attribute(q, previous)
-            found.append(self._claim(q, att))
-            if att.speaker and att.speaker.name:
+            tops.append(self._claim(q, att))
+            found.append(tops[-1])
+            if att.speaker and att.speaker.name and att.speaker.person:
                 self.spoken.append((q.start, att.speaker.name))
             previous = (q, att)
             for inner in (n for n in self.quotes if n.nested and q.start <= n.start < q.end):
                 found.append(Found(inner.start, inner.end, "term", att.speaker, att.said_on, att.medium,
                                    *self._sentence_bounds(q)))
+        self._carry_back(tops)
         found.extend(self._indirect())
         names = [m.name for m in self.full] + [f.speaker.name for f in found if f.speaker and f.speaker.name
                                                and f.speaker.name.startswith("@")]
         return Analysis(sorted(found, key=lambda f: (f.start, f.end)), names)
+
+    def _carry_back(self, tops: list[Found]) -> None:
+        """A quote over several paragraphs attributed only at its end: its earlier paragraphs are the speaker's too."""
+        for k in range(len(self.top) - 2, -1, -1):
+            here, after = tops[k], tops[k + 1]
+            if not self.top[k].closed and self.top[k + 1].continues and here.speaker is None and after.speaker:
+                here.speaker, here.continues = after.speaker, True
+                here.said_on, here.medium = here.said_on or after.said_on, here.medium or after.medium
 
     # --- names -------------------------------------------------------------------------------------
 
@@ -165,14 +178,18 @@ class _Article:
         out: list[Mention] = []
         run: list[Token] = []
         for tok in [*self.doc, None]:
-            if tok is not None and self._name_word(tok):
+            # A name never runs over a sentence's end: "said Sen. John McCain, R-Ariz. McCain is one of ...";
+            # within a name a full stop closes only an initial or a title.
+            ended = run and (tok is not None and tok.is_sent_start or run[-1].text.endswith(".") and not (
+                INITIAL.match(run[-1].text) or is_title(run[-1].text)))
+            if tok is not None and self._name_word(tok) and not ended:
                 run.append(tok)
                 continue
             if run:
                 mention = self._mention(run)
                 if mention:
                     out.append(mention)
-                run = []
+            run = [tok] if tok is not None and self._name_word(tok) else []
         surnames = {surname(m.name) for m in out if m.person and len(m.name.split()) >= 2}
         for m in out:
             m.person = m.person or surname(m.name) in surnames
@@ -190,7 +207,8 @@ class _Article:
         """A name mention from a run of name words, or None when only a title is left."""
         words = [t for t in run if t.tag_ != "POS" and t.text not in ("'s", "’s")]
         body = words[-1].lower_ in NOT_PERSON  # "Russia's Foreign Ministry" is a body: its title words stay
-        cut = 0 if body else max((k + 1 for k, t in enumerate(words) if is_title(t.text)), default=0)
+        # Title words come before the name, which keeps its last word: "Author Stephen King", "Prince Harry".
+        cut = 0 if body else max((k + 1 for k, t in enumerate(words[:-1]) if is_title(t.text)), default=0)
         name_toks = run if body else words[cut:]
         if not name_toks or (body and name_toks[0].tag_ == "POS"):
             return None
@@ -201,10 +219,12 @@ class _Article:
         role = self._span(role_toks) if any(is_title(t.text) for t in role_toks) else None
         titled = cut > 0 or role is not None
         subject = head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "poss" and head.head.dep_ == "nsubj")
-        single = (len(name_toks) == 1 and head.tag_ in NAME_TAGS and not is_place(name) and not name.isupper()
+        single = (len(name_toks) == 1 and head.tag_ == "NNP" and not is_place(name) and not name.isupper()
                   and not (head.i and self.doc[head.i - 1].lower_ in ("a", "an")))  # "a Democrat" is a label
+        bare_title = all(is_title(t.text) for t in name_toks)  # "The Minister": a person only if a surname too
         return Mention(name_toks[0].idx, head.idx + len(head), name, role,
-                       titled and len(name_toks) <= 4 or looks_like_person(name) or single, subject,
+                       not bare_title and (titled and len(name_toks) <= 4 or looks_like_person(name) or single),
+                       subject,
                        common=name_toks[0].is_sent_start and name_toks[0].tag_ not in NAME_TAGS)
 
     def _span(self, toks: list[Token]) -> str:
@@ -244,11 +264,25 @@ class _Article:
         """The speakers of a reporting verb: its subject (or agent, or inherited subject) and conjuncts."""
         subject = self._subject(verb)
         if subject is None:
-            return []
+            return self._named_after(verb)
         group = [subject, *[c for c in subject.children if c.dep_ == "conj" or (
             c.dep_ == "appos" and self._person_at(c))]]
         group += [g for c in group[1:] for g in c.children if g.dep_ == "conj"]
-        return [s for s in (self._speaker(t) for t in group) if s is not None]
+        found = [s for s in (self._speaker(t) for t in group) if s is not None]
+        # "COO and CFO Blake Jorgensen said": a title alone names nobody
+        return [s for s in found if not (s.name and all(is_title(w) for w in s.name.split()))]
+
+    def _named_after(self, verb: Token) -> list[Speaker]:
+        """The person named right after a verb of saying the parse left without a subject: `"...," said Sen. X`."""
+        if cue_of(verb) != 2:
+            return []
+        end = verb.idx + len(verb)
+        after = next((m for m in self.mentions if m.start >= end), None)
+        if after is None or not after.person or not all(
+                is_title(w) for w in self.text[end:after.start].split()):  # only a title between them
+            return []
+        name = self.resolve_name(after.name)
+        return [Speaker(self.text[end:after.end].strip(), name, after.role or self._role_of(name))]
 
     def _person_at(self, tok: Token) -> bool:
         """True when a token is the last word of a person's name ("..., Emmanuel Macron, and ...")."""
@@ -307,7 +341,7 @@ class _Article:
         if content and content[0].is_sent_start and content[0].tag_ in ("NN", "NNS"):
             group = group[:1].lower() + group[1:]  # "Sources report": a common noun, capitalized by position only
         role_only = [t for t in content if t.tag_ not in ("JJ",)]
-        if words[0].lower_ == "the" and is_title(tok.text) and tok.tag_ == "NN" and not any(
+        if words[0].lower_ == "the" and is_title(tok.text) and tok.tag_ in ("NN", "NNP") and not any(
                 c.dep_ == "prep" for c in tok.children):
             name = self._antecedent(tok.idx, tok.sent, role=tok.lower_)
             if name is None and not all(is_title(t.text) for t in role_only):
@@ -315,7 +349,7 @@ class _Article:
             return Speaker(text, name, group if name and all(is_title(t.text) for t in role_only) else None)
         if group.lower() in ("sources", "source", "officials"):
             group = "unnamed " + group
-        return Speaker(text, group) if group else None
+        return Speaker(text, group, person=False) if group else None
 
     def _author(self, doc_tok: Token) -> Speaker | None:
         """Who a document speaks for: its owner ("Trump's post", "a release from the mayor") or the subject
@@ -342,7 +376,7 @@ class _Article:
         for t in reversed(scope):
             if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS") and is_agent(t.text):
                 found = self._speaker(t)
-                return Speaker(tok.text, found.name, found.role) if found else None
+                return Speaker(tok.text, found.name, found.role, person=False) if found else None
         return None
 
     def _phrase(self, tok: Token) -> list[Token]:
@@ -376,13 +410,19 @@ class _Article:
             prev = self._sentence_before(sent, back)
             if prev is None:
                 break
-            subjects = [(m.start, m.name) for m in self.mentions if fits(m) and m.subject
+            subjects = [(m.start, m.name) for m in self.mentions if fits(m) and (m.subject or self._asked(m))
                         and prev.start_char <= m.start < prev.end_char]
             subjects += [(p, n) for p, n in spoken if prev.start_char <= p < prev.end_char and role is None]
             if subjects:
                 return self.resolve_name(min(subjects)[1])
         earlier = [m for m in self.mentions if fits(m) and m.end <= pos]
         return self.resolve_name(earlier[-1].name) if earlier else None
+
+    def _asked(self, mention: Mention) -> bool:
+        """True for the person a question was put to ("Reporters asked Marsh whether ..."): the one who answers."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        head = span[-1] if span is not None and len(span) else None
+        return head is not None and head.dep_ == "dobj" and head.head.lower_ in ASKING
 
     def _sentence_before(self, sent: Span, back: int) -> Span | None:
         """The sentence `back` places before this one, or None at the start."""
@@ -407,6 +447,11 @@ class _Article:
             return Attribution(speakers[0] if speakers else None, context, cue)
         if blocked:
             return Attribution(None)
+        tail = self._tail_cue(q)
+        if tail is not None:
+            self.used_cues.add(tail.i)
+            return Attribution(self.speakers(tail)[0], self._context(tail, tail.sent.start_char, tail.sent.end_char),
+                               tail)
         sign = self._trailing_sign(q) or self._sign_off(q)
         lead = self._lead_in(q)
         if previous is not None and self._floats(q, previous[0]) and (sign is None or q.continues):
@@ -460,6 +505,20 @@ class _Article:
             return None, blocked
         return min(usable, key=lambda c: min(abs(c.idx - q.start), abs(c.idx - q.end))), False
 
+    def _tail_cue(self, q: Quote) -> Token | None:
+        """The verb of an attribution after a quote whose ? or ! ended the sentence: `"Why now?" she asked.`"""
+        if not q.closed or self.text[q.start:q.end].rstrip()[-1:] not in "?!":
+            return None
+        line_end = self.text.find("\n", q.end)
+        after = self.doc.char_span(q.end + 1, len(self.text) if line_end < 0 else line_end, alignment_mode="expand")
+        words = [t for t in after or [] if not t.is_punct and not t.is_space]
+        if not words or any(q.end < other.start < words[0].sent.end_char for other in self.top):
+            return None
+        sent = words[0].sent
+        cues = [t for t in sent if not self.in_quote[t.idx] and cue_of(t) and self.speakers(t)
+                and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children)]  # it reports nothing of its own
+        return cues[0] if cues else None
+
     def _according(self, cue: Token) -> list[Speaker]:
         """The source of "according to X", unless X is an outlet (then it is a medium, not a speaker)."""
         for to in (c for c in cue.children if c.lower_ == "to"):
@@ -499,7 +558,9 @@ class _Article:
             return True  # same paragraph: `"...," X said. "..."`
         para_start = self.text.rfind("\n", 0, q.start) + 1
         starts_paragraph = self.text[para_start: q.start].strip() in ("", "\"", "“", "``", "«")
-        return starts_paragraph and between.count("\n") == 1 and self.text[prev.end:].lstrip()[:1] in "\"”'"
+        # The next paragraph, blank lines aside: no paragraph of other matter stands between them.
+        next_paragraph = not self.text[self.text.find("\n", prev.end): para_start].strip()
+        return starts_paragraph and next_paragraph and self.text[prev.end:].lstrip()[:1] in "\"”'"
 
     def _lead_in(self, q: Quote) -> Attribution | None:
         """The attribution of a block quote from the line before it ending in a colon ("He continued:")."""

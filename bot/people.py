@@ -25,6 +25,13 @@ TITLES = {
     "capt.", "maj", "maj.", "cpl", "cpl.", "det", "det.", "insp", "insp.", "supt", "supt.", "cmdr", "cmdr.",
     "councilmember", "councilman", "councilwoman", "councillor", "alderman", "sheriff", "lieutenant",
     "sergeant", "detective", "inspector", "superintendent", "constable", "trooper", "prosecutor", "pastor",
+    "coo", "cfo", "cto", "cio", "cmo", "whip", "majority", "minority", "chairperson", "treasurer", "comptroller",
+    "magistrate", "congressman", "congresswoman", "assemblyman", "assemblywoman", "delegate", "mep", "baron",
+    "baroness", "secretary-general", "undersecretary", "under", "assistant", "associate", "managing",
+    "author", "novelist", "writer", "poet", "actor", "actress", "singer", "rapper", "comedian", "filmmaker",
+    "producer", "musician", "artist", "billionaire", "businessman", "businesswoman", "entrepreneur", "founder",
+    "co-founder", "cofounder", "economist", "analyst", "columnist", "journalist", "anchor", "physician",
+    "scientist", "researcher", "historian", "activist", "candidate", "nominee", "mogul", "tycoon", "owner",
 }
 # Honorifics that stand with a name but are no office: left out of a role ("Prime Minister Sir Keir Starmer").
 HONORIFICS = {"sir", "dame", "lord", "lady", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "then"}

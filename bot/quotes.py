@@ -68,11 +68,16 @@ def _scan(text: str, p0: int, p1: int, *, repeat: bool, running: tuple[int, bool
             open_at = m.end()  # newspaper style: each paragraph of a long quote repeats the opening mark
             continue
         opens = mark == "''" and (not before or before.isspace()) and after and not after.isspace()  # wire: ''Word
-        if not opens and (mark in CLOSERS or (mark in '"“' and open_at is not None and not before.isspace())):
+        # A straight mark with space on its inner side still closes an open quote (`two. "`) when no word
+        # follows it, and opens one (`added: " We`) when a mark later in the paragraph can close it.
+        spaced_close = mark == '"' and (not after or after.isspace() or after in ".,;:!?)")
+        spaced_open = mark == '"' and open_at is None and after.isspace() and '"' in text[m.end():p1]
+        if not opens and (mark in CLOSERS or (mark in '"“' and open_at is not None and (
+                not before.isspace() or spaced_close))):
             if open_at is not None:
                 quotes.append(Quote(*_trim(text, open_at, m.start()), continues=continues))
             open_at, continues = None, False
-        elif not after.isspace() and after:
+        elif (not after.isspace() and after) or spaced_open:
             open_at, continues = m.end(), False  # an opening mark; an earlier unclosed one was stray
     return quotes, open_at, continues
 

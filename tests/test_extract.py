@@ -279,3 +279,53 @@ def test_a_parenthetical_said_reports_its_whole_sentence() -> None:
     [found] = extract([Article(name="t", text=text, published=date(2024, 9, 2))])
     [said] = [c for c in found if c.kind == "indirect"]
     assert (said.speaker, said.quote) == ("Jan Novak", text.strip().rstrip("."))
+
+
+# Blank lines between paragraphs, as most sites print them; titles and abbreviations in odd places.
+SITES = """Hospitals in the region reported record waiting times on Friday.
+
+"Is anyone in charge here?" Priya Nandakumar, a nurse at the county hospital, wrote in a post.
+
+Health Secretary Owen Marsh told the BBC: "We are hiring thousands of nurses this year."
+
+"In the north, waiting times have already fallen by a fifth.
+
+"There is more to do, and we will do it," Marsh said.
+
+"The plan is working," said Sen. Clara Voss, D-Mich. Voss chairs the health committee.
+
+Novelist Grace King spoke at the rally. "Nurses hold this country together," King said.
+
+COO and CFO Ravi Olsen said the chain was "a robust franchise."
+
+"We will not close a single ward," the Secretary said.
+
+Reporters asked Marsh whether Republicans would back the plan. He replied,"They will."
+
+But he added: " We have a long way to go. "
+"""
+
+
+@pytest.fixture(scope="module")
+def sites() -> list[Claim]:
+    """Extract the invented article in web house style once for the module."""
+    load_nlp()
+    [found] = extract([Article(name="sites", text=SITES, published=date(2026, 4, 3))])
+    return found
+
+
+@pytest.mark.parametrize(("words", "speaker"), [
+    ("Is anyone in charge here?", "Priya Nandakumar"),  # a ? ends the sentence before the attribution
+    ("In the north", "Owen Marsh"),  # a quote paragraph after a blank line goes on from the one before
+    ("There is more to do", "Owen Marsh"),
+    ("The plan is working", "Clara Voss"),  # "D-Mich. Voss" is no name
+    ("Nurses hold this country together", "Grace King"),  # a surname that is also a title
+    ("a robust franchise.", "Ravi Olsen"),  # a title alone ("COO") names nobody
+    ("We will not close a single ward,", "Owen Marsh"),  # "the Secretary", capitalized, refers back
+    ("They will.", "Owen Marsh"),  # "he" is a person, not "Republicans"; a mark glued to the comma
+    ("We have a long way to go.", "Owen Marsh"),  # marks spaced off their words
+])
+def test_web_house_style(sites: list[Claim], words: str, speaker: str) -> None:
+    found = quote(sites, words)
+    assert found.quote == words.rstrip() or found.quote.startswith(words)
+    assert found.speaker == speaker
