@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 
 from rapidfuzz.distance import Levenshtein
 
+from bot.cues import SAY_FORMS, STANCE_FORMS
 from bot.lookup import mentions
 from bot.models import Check, CheckResult, DiffOp, Statement
 from bot.store import Store
@@ -106,10 +107,13 @@ def context(text: str, found: list[Passage], index: int) -> tuple[str, str]:
 
 
 def claimed_speakers(store: Store, left: str, right: str) -> tuple[str, ...]:
-    """The known person the text credits with a passage: the nearest name before it, else the first after."""
+    """The known person the text credits with a passage: the nearest name before it that a verb of saying
+    follows ("Macron accused Moscow of trying to ..."), else the nearest name before it, else the first after."""
     before = mentions(store, left, proper=True)
-    if before:
-        return before[-1].names
+    speaking = [m for m in before if left[m.end:].split()[:1] and left[m.end:].split()[0].lower().strip(",:")
+                in SAY_FORMS | STANCE_FORMS]
+    if speaking or before:
+        return (speaking or before)[-1].names
     after = mentions(store, right, proper=True)
     return after[0].names if after else ()
 

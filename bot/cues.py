@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # checking a pasted quote reads these lists without loading spaCy
+    from spacy.tokens import Token
 
 # Verbs that introduce someone's own words, quoted or reported.
 SAY = [

@@ -77,6 +77,11 @@ def test_sourced_words_credited_to_someone_else_are_misattributed(store: Store) 
     assert "Ann Example" in got.reason
 
 
+def test_the_name_a_verb_of_saying_follows_is_the_one_credited(store: Store) -> None:
+    got = one(store, 'Ann Example accused Bob Sample of breaking a promise: "We will not raise the bus fare this year"')
+    assert (got.claimed_speaker, got.verdict) == ("Ann Example", "verbatim")
+
+
 def test_a_surname_the_store_knows_exactly_names_that_person_only(store: Store) -> None:
     got = one(store, 'Example said "fares must fall for good"')
     assert got.claimed_speaker == "Ann Example"
