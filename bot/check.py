@@ -202,14 +202,16 @@ def check_passage(store: Store, quote: str, *, claimed: tuple[str, ...] = ()) ->
     segments = [w for w in (words(part) for part in _GAP.split(quote)) if w]
     pasted = [w for segment in segments for w in segment]
     verdict = Check(quote=quote, claimed_speaker=", ".join(claimed) or None, verdict="unsourced")
-    if len(pasted) < MIN_WORDS:
-        verdict.reason = "too short to check: quote at least two words"
+    if len(pasted) < MIN_WORDS and not claimed:
+        verdict.reason = "too short to check: quote at least two words, or name who said it"
         return verdict
-    candidates = _candidates(store, quote, segments)
+    short = len(pasted) < MIN_WORDS  # one word, checked against the words of the person named only
+    candidates = _said_by(store, pasted[0], claimed) if short else _candidates(store, quote, segments)
     closest = _closest(candidates, pasted)
     fits = _fits(segments, closest)
     if not fits:
-        verdict.reason = "no stored article quotes these words"
+        verdict.reason = f"no stored quote of {' or '.join(claimed)} uses this word" if short else \
+            "no stored article quotes these words"
         return verdict
     speakers = store.speakers_of([f.statement_id for f in fits])
     # The speaker the text names wins a near tie, so a quote two people share is not called misattributed.
@@ -256,6 +258,12 @@ def _candidates(store: Store, quote: str, segments: list[list[str]]) -> list[tup
     # A statement's fullest wording joins the parts an article split around its attribution: check against it too.
     found.update(dict.fromkeys(store.statement_texts({sid for sid, _ in found}).items()))
     return list(found)
+
+
+def _said_by(store: Store, word: str, claimed: tuple[str, ...]) -> list[tuple[int, str]]:
+    """The wordings of the people named that use one word: a one-word quote ("called it 'simplistic'")."""
+    found = store.search_claims([word], person_ids=store.people_ids(claimed), limit=CANDIDATES)
+    return list(dict.fromkeys((m.statement_id, m.quote) for m in found))
 
 
 def _fits(segments: list[list[str]], candidates: list[tuple[int, str]]) -> list[Fit]:

@@ -144,10 +144,17 @@ def test_one_word_on_each_side_of_a_gap_is_verbatim(store: Store) -> None:
     assert got.sourced == "fare this year, and the 40 new buses"
 
 
-def test_a_one_word_quote_is_too_short(store: Store) -> None:
+def test_a_one_word_quote_of_nobody_named_is_too_short(store: Store) -> None:
     got = one(store, 'Riders called it "fine"')
     assert got.verdict == "unsourced"
     assert "too short" in got.reason
+
+
+def test_a_one_word_quote_is_checked_against_the_words_of_the_person_named(store: Store) -> None:
+    got = one(store, 'Bob Sample called the plan "inappropriate."')
+    assert (got.verdict, got.speaker) == ("verbatim", "Bob Sample")
+    wrong = one(store, 'Bob Sample called the plan "unaffordable."')
+    assert wrong.verdict == "unsourced" and "Bob Sample" in wrong.reason
 
 
 def test_an_empty_store_sources_nothing(tmp_path: Path) -> None:
