@@ -294,7 +294,13 @@ class _Article:
         agent = [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agent:
             return agent[0]
-        subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+        subj = next((c for c in subjects if not self.in_quote[c.idx]), subjects[0] if subjects else None)
+        if subj is not None and self.in_quote[subj.idx]:
+            # the parse took a quoted word for the subject: `'Boston Strong,'" he said.` — the word before the verb
+            before = self.doc[verb.i - 1] if verb.i else None
+            subj = before if before is not None and not self.in_quote[before.idx] and before.pos_ in (
+                "PRON", "PROPN", "NOUN") else None
         if subj is not None:
             if subj.lower_ in RELATIVE and verb.dep_ == "relcl":  # the noun the relative pronoun follows
                 before = self.doc[subj.i - 1] if subj.i else verb.head
@@ -341,15 +347,23 @@ class _Article:
         if content and content[0].is_sent_start and content[0].tag_ in ("NN", "NNS"):
             group = group[:1].lower() + group[1:]  # "Sources report": a common noun, capitalized by position only
         role_only = [t for t in content if t.tag_ not in ("JJ",)]
+        # "the head coach of the national team" refers back too, not "the minister of defence of Spain"
         if words[0].lower_ == "the" and is_title(tok.text) and tok.tag_ in ("NN", "NNP") and not any(
-                c.dep_ == "prep" for c in tok.children):
+                c.dep_ == "prep" and c.lower_ != "of" or self._names_in(c) for c in tok.children):
             name = self._antecedent(tok.idx, tok.sent, role=tok.lower_)
-            if name is None and not all(is_title(t.text) for t in role_only):
-                name = self._antecedent(tok.idx, tok.sent)  # an epithet: "the veteran telecoms executive"
-            return Speaker(text, name, group if name and all(is_title(t.text) for t in role_only) else None)
+            # An epithet refers back to whoever was last spoken of: "the veteran telecoms executive", "the
+            # Australian actress"; a bare "the judge" with no judge named before names nobody.
+            if name is None and (len(role_only) < len(content) or not all(is_title(t.text) for t in role_only)):
+                name = self._antecedent(tok.idx, tok.sent)
+            bare = len(role_only) == len(content) and all(is_title(t.text) for t in role_only)
+            return Speaker(text, name, group if name and bare else None)
         if group.lower() in ("sources", "source", "officials"):
             group = "unnamed " + group
         return Speaker(text, group, person=False) if group else None
+
+    def _names_in(self, tok: Token) -> bool:
+        """True when a phrase names a person or place itself ("of Spain"), so it is no epithet to refer back."""
+        return any(t.tag_ in NAME_TAGS for t in tok.subtree)
 
     def _author(self, doc_tok: Token) -> Speaker | None:
         """Who a document speaks for: its owner ("Trump's post", "a release from the mayor") or the subject
@@ -469,7 +483,27 @@ class _Article:
                                and previous[1].speaker and lead.speaker
                                and previous[1].speaker.name == lead.speaker.name)
             return lead
-        return Attribution(None)
+        return self._reported_before(q) or Attribution(None)
+
+    def _reported_before(self, q: Quote) -> Attribution | None:
+        """A quote with no attribution of its own after a sentence reporting a person's words, in its paragraph
+        or ending the one before: `Boss said the find was rare. "It is a major observation."`"""
+        para_start = self.text.rfind("\n", 0, q.start) + 1
+        prev_end = len(self.text[:para_start].rstrip())
+        start = self.text.rfind("\n", 0, prev_end) + 1 if self.text[para_start:q.start].strip() in (
+            "", "\"", "“", "``", "«") else para_start
+        own = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if own is None or not len(own) or own[0].sent.start == 0:
+            return None
+        last = self.doc[own[0].sent.start - 1].sent  # the sentence before the quote's own
+        if last.start_char < start:
+            return None
+        cues = [t for t in last if not self.in_quote[t.idx] and t.idx < q.start and cue_of(t) == 2]
+        for cue in cues:
+            people = [s for s in self.speakers(cue) if s.name and s.person]
+            if people:
+                return Attribution(people[0], self._context(cue, last.start_char, last.end_char), cue)
+        return None
 
     def _cue_for(self, q: Quote, s0: int, s1: int) -> tuple[Token | None, bool]:
         """The reporting verb of a quote's sentence: the one governing it, else the nearest one.

@@ -7,7 +7,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from bot.settings import get_settings
 
@@ -57,9 +57,11 @@ def line_breaks(doc: Doc) -> Doc:
 def load_nlp() -> Language:
     """Load the configured pipeline by name once, without the components extraction does not read."""
     nlp = spacy.load(get_settings().whosaid_spacy_model, exclude=UNUSED)
-    # `said,"Sometimes`: a comma or colon glued to an opening mark still ends the word before it.
+    # `said,"Sometimes`: a comma or colon glued to an opening mark still ends the word before it; `in,″`:
+    # the double prime some archives close quotes with is a mark of its own.
     infixes = [*nlp.Defaults.infixes, r"(?<=\w)[,;:](?=[\"“])", r"(?<=\w[,;:])[\"“]"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, "″"]).search
     nlp.add_pipe("line_breaks", before="parser")
     nlp.add_pipe("coarse_tags", after="tagger")
     return nlp

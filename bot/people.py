@@ -60,6 +60,8 @@ candidate candidates nominee nominees democrats republicans conservatives libera
 organization organisation institute university hospital school schools clinic charity foundation bureau
 service services inquiry panel jury tribunal club league federation association network broadcaster
 cabinet kremlin pentagon regime junta leadership establishment arm wing unit branch division
+actress actresses waitress hostess princess duchess countess empress heiress stewardess goddess baroness star
+stars singer actor actors athlete athletes coach captain
 """.split())
 
 

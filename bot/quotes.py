@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CLOSERS = {"”", "''", "»"}
-DOUBLE = re.compile(r"``|''|[\"“”«»„]")
+CLOSERS = {"”", "''", "»", "″"}
+# ″ (double prime) closes AP's ``quotes″ in some archives.
+DOUBLE = re.compile(r"``|''|[\"“”«»„″]")
 # How many paragraphs an open quote may run on without a mark before its closing mark is sought no more.
 RUN_PARAGRAPHS = 8
 
@@ -62,12 +63,17 @@ def _scan(text: str, p0: int, p1: int, *, repeat: bool, running: tuple[int, bool
     quotes: list[Quote] = []
     lead = p0 + len(text[p0:p1]) - len(text[p0:p1].lstrip())
     open_at, continues = running if running else (lead if repeat else None, repeat)
+    curly = False  # the open quote began with a curly mark: straight marks inside it are a title or a name
     for m in DOUBLE.finditer(text, p0, p1):
         mark, before, after = m.group(), text[m.start() - 1: m.start()], text[m.end(): m.end() + 1]
         if repeat and m.start() == lead and mark not in CLOSERS:
             open_at = m.end()  # newspaper style: each paragraph of a long quote repeats the opening mark
             continue
-        opens = mark == "''" and (not before or before.isspace()) and after and not after.isspace()  # wire: ''Word
+        if mark == '"' and curly and open_at is not None and re.search("[”»]", text[m.end():p1]):
+            continue  # “We beat "City" today” — unless no curly mark is left to close it
+        # Wire copy opens with ''Word; some sites open with ” as well as close with it.
+        opens = (mark == "''" or mark == "”" and open_at is None) and (not before or before.isspace()) \
+            and after and not after.isspace()
         # A straight mark with space on its inner side still closes an open quote (`two. "`) when no word
         # follows it, and opens one (`added: " We`) when a mark later in the paragraph can close it.
         spaced_close = mark == '"' and (not after or after.isspace() or after in ".,;:!?)")
@@ -79,6 +85,7 @@ def _scan(text: str, p0: int, p1: int, *, repeat: bool, running: tuple[int, bool
             open_at, continues = None, False
         elif (not after.isspace() and after) or spaced_open:
             open_at, continues = m.end(), False  # an opening mark; an earlier unclosed one was stray
+            curly = mark in "“«"
     return quotes, open_at, continues
 
 

@@ -303,6 +303,20 @@ COO and CFO Ravi Olsen said the chain was "a robust franchise."
 Reporters asked Marsh whether Republicans would back the plan. He replied,"They will."
 
 But he added: " We have a long way to go. "
+
+Actress Mona Reyes opened the festival on Tuesday.
+
+“We picked "Tides" because it is brave,” the Mexican actress said.
+
+”It went up really quick,” Mayor Tom Quill said.
+
+``The results are in,″ said astrophysicist Lena Ortiz of the observatory. ``This is unprecedented.″
+
+"I kept thinking, 'Stay Strong. Stay Strong,'" he said.
+
+Quill said the crews worked through the night.
+
+"Nobody went home until the fire was out."
 """
 
 
@@ -324,6 +338,12 @@ def sites() -> list[Claim]:
     ("We will not close a single ward,", "Owen Marsh"),  # "the Secretary", capitalized, refers back
     ("They will.", "Owen Marsh"),  # "he" is a person, not "Republicans"; a mark glued to the comma
     ("We have a long way to go.", "Owen Marsh"),  # marks spaced off their words
+    ('We picked "Tides" because it is brave,', "Mona Reyes"),  # straight marks inside curly ones; an epithet
+    ("It went up really quick,", "Tom Quill"),  # a quote opened with ”
+    ("The results are in,", "Lena Ortiz"),  # AP's ``quotes″
+    ("This is unprecedented.", "Lena Ortiz"),
+    ("I kept thinking", "Lena Ortiz"),  # a quoted word is never the subject of "said"
+    ("Nobody went home", "Tom Quill"),  # the sentence before reports the speaker's words
 ])
 def test_web_house_style(sites: list[Claim], words: str, speaker: str) -> None:
     found = quote(sites, words)
