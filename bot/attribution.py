@@ -24,7 +24,7 @@ from bot.people import (
     surname,
 )
 from bot.places import is_place
-from bot.quotes import Quote, find_quotes
+from bot.quotes import DOUBLE, Quote, find_quotes
 
 PERSONAL = {"he", "she", "him", "her"}
 PRONOUNS = PERSONAL | {"i", "we", "you", "they", "them", "it", "this", "that", "these", "those", "one", "us"}
@@ -84,6 +84,7 @@ class Mention:
 
 GOES_ON = frozenset(("continued", "continues", "added", "adds"))  # lead-in cues carrying an utterance on
 ASKING = frozenset(("asked", "asks", "questioned", "pressed", "quizzed", "challenged"))
+QUOTING = frozenset(("quotes", "quoted", "quoting", "quote", "cites", "cited", "citing", "cite"))
 
 
 @dataclass
@@ -182,7 +183,8 @@ class _Article:
             # within a name a full stop closes only an initial or a title.
             ended = run and (tok is not None and tok.is_sent_start or run[-1].text.endswith(".") and not (
                 INITIAL.match(run[-1].text) or is_title(run[-1].text)))
-            if tok is not None and self._name_word(tok) and not ended:
+            joined = run and (self._joins_name(tok, run[-1]) or run[-1].tag_ == "HYPH" and tok.is_alpha)
+            if tok is not None and not ended and (self._name_word(tok) or joined):
                 run.append(tok)
                 continue
             if run:
@@ -195,6 +197,15 @@ class _Article:
             m.person = m.person or surname(m.name) in surnames
         return [m for m in out if m.person or not m.common]
 
+    def _joins_name(self, tok: Token, last: Token) -> bool:
+        """A hyphen inside a name ("Frank-Walter") or "of" inside a body's ("Department of Health")."""
+        after = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+        if after is None:
+            return False
+        if tok.tag_ == "HYPH":  # "Fu-chun" goes on in lowercase
+            return not last.whitespace_ and not tok.whitespace_ and after.is_alpha
+        return tok.lower_ in ("of", "for") and last.lower_ in NOT_PERSON and self._name_word(after)
+
     def _name_word(self, tok: Token) -> bool:
         """A capitalized noun (or initial) outside quotes that can be part of a name."""
         if self.in_quote[tok.idx] or not tok.text[:1].isupper():
@@ -206,7 +217,8 @@ class _Article:
     def _mention(self, run: list[Token]) -> Mention | None:
         """A name mention from a run of name words, or None when only a title is left."""
         words = [t for t in run if t.tag_ != "POS" and t.text not in ("'s", "’s")]
-        body = words[-1].lower_ in NOT_PERSON  # "Russia's Foreign Ministry" is a body: its title words stay
+        # "Russia's Foreign Ministry", "Department of Health" are bodies: their title words stay
+        body = words[-1].lower_ in NOT_PERSON or any(t.lower_ in ("of", "for") for t in words)
         # Title words come before the name, which keeps its last word: "Author Stephen King", "Prince Harry".
         cut = 0 if body else max((k + 1 for k, t in enumerate(words[:-1]) if is_title(t.text)), default=0)
         name_toks = run if body else words[cut:]
@@ -223,7 +235,8 @@ class _Article:
                   and not (head.i and self.doc[head.i - 1].lower_ in ("a", "an")))  # "a Democrat" is a label
         bare_title = all(is_title(t.text) for t in name_toks)  # "The Minister": a person only if a surname too
         return Mention(name_toks[0].idx, head.idx + len(head), name, role,
-                       not bare_title and (titled and len(name_toks) <= 4 or looks_like_person(name) or single),
+                       not bare_title and not is_outlet(name) and not body
+                       and (titled and len(name_toks) <= 4 or looks_like_person(name) or single),
                        subject,
                        common=name_toks[0].is_sent_start and name_toks[0].tag_ not in NAME_TAGS)
 
@@ -252,6 +265,9 @@ class _Article:
             match = [m.name for m in self.full if matches_handle(name, m.name)]
             return match[0] if match else name
         match = [m.name for m in self.full if same_person(name, m.name) and len(m.name) >= len(name)]
+        if not match and " " not in name:  # a surname written first: "Tsang" of "Tsang Chin-wah"
+            match = list({m.name for m in self.full if name in m.name.split()[:-1]})
+            match = match if len(match) == 1 else []
         return max(match, key=len) if match else name
 
     def _role_of(self, name: str) -> str | None:
@@ -315,6 +331,8 @@ class _Article:
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return None
         for up in verb.ancestors:  # a participle ("..., saying") belongs to the clause it hangs from
+            if up.lower_ in QUOTING:  # "Bloomberg quotes Brian Yarbrough as saying": the one quoted speaks
+                return next((c for c in up.children if c.dep_ == "dobj"), None)
             if up.pos_ in ("VERB", "AUX") and (cue_of(up) or up.dep_ == "ROOT"):
                 return self._subject(up, depth + 1)
         return None
@@ -340,6 +358,8 @@ class _Article:
         if mention is not None and (mention.person or len(mention.name.split()) == 1 and text == mention.name):
             name = self.resolve_name(mention.name)
             return Speaker(text, name, mention.role or self._role_of(name))
+        if mention is not None and " of " in mention.name:  # "The Department of Health announced"
+            return Speaker(text, mention.name, person=False)
         if tok.tag_ not in NAME_TAGS and not is_agent(tok.text):
             return None  # a thing, a number or a quantifier says nothing: "drone attacks", "data", "many"
         content = [t for t in words if t.dep_ not in ("det", "predet") and not t.is_punct or t.i > words[0].i]
@@ -417,8 +437,8 @@ class _Article:
         def fits(m):
             return (m.person and (role is None or bool(m.role and role in m.role.lower())))
         before = [m for m in self.mentions if fits(m) and sent.start_char <= m.start and m.end <= pos]
-        if before:
-            return self.resolve_name(before[-1].name)
+        if before:  # the subject before anyone else: "Cooper said he could not recall a storm like Florence"
+            return self.resolve_name(([m for m in before if m.subject] or before)[-1].name)
         spoken = [(p, n) for p, n in self.spoken if p < pos]
         for back in range(1, 6):
             prev = self._sentence_before(sent, back)
@@ -487,22 +507,39 @@ class _Article:
 
     def _reported_before(self, q: Quote) -> Attribution | None:
         """A quote with no attribution of its own after a sentence reporting a person's words, in its paragraph
-        or ending the one before: `Boss said the find was rare. "It is a major observation."`"""
-        para_start = self.text.rfind("\n", 0, q.start) + 1
-        prev_end = len(self.text[:para_start].rstrip())
-        start = self.text.rfind("\n", 0, prev_end) + 1 if self.text[para_start:q.start].strip() in (
-            "", "\"", "“", "``", "«") else para_start
+        or ending the one before (subheads aside): `Boss said the find was rare. "It is a major observation."`"""
         own = self.doc.char_span(q.start, q.end, alignment_mode="expand")
         if own is None or not len(own) or own[0].sent.start == 0:
             return None
-        last = self.doc[own[0].sent.start - 1].sent  # the sentence before the quote's own
-        if last.start_char < start:
-            return None
+        para_start = self.text.rfind("\n", 0, q.start) + 1
+        if self.text[para_start:q.start].strip() in ("", "\"", "“", "``", "«"):
+            before = self._paragraph_before(para_start)
+            if before is None:
+                return None
+            last_tok = self.doc.char_span(before[0], before[1], alignment_mode="expand")
+            if last_tok is None or not len(last_tok):
+                return None
+            last = last_tok[-1].sent
+        else:
+            last = self.doc[own[0].sent.start - 1].sent  # the sentence before the quote's own
+            if last.start_char < para_start:
+                return None
         cues = [t for t in last if not self.in_quote[t.idx] and t.idx < q.start and cue_of(t) == 2]
         for cue in cues:
             people = [s for s in self.speakers(cue) if s.name and s.person]
             if people:
                 return Attribution(people[0], self._context(cue, last.start_char, last.end_char), cue)
+        return None
+
+    def _paragraph_before(self, para_start: int) -> tuple[int, int] | None:
+        """The (start, end) of the paragraph before the one starting here, blank lines and subheads passed over."""
+        end = para_start
+        while end > 0:
+            end = len(self.text[:end].rstrip())
+            start = self.text.rfind("\n", 0, end) + 1
+            if not _subhead(self.text[start:end]):
+                return start, end
+            end = start
         return None
 
     def _cue_for(self, q: Quote, s0: int, s1: int) -> tuple[Token | None, bool]:
@@ -540,8 +577,9 @@ class _Article:
         return min(usable, key=lambda c: min(abs(c.idx - q.start), abs(c.idx - q.end))), False
 
     def _tail_cue(self, q: Quote) -> Token | None:
-        """The verb of an attribution after a quote whose ? or ! ended the sentence: `"Why now?" she asked.`"""
-        if not q.closed or self.text[q.start:q.end].rstrip()[-1:] not in "?!":
+        """The verb of an attribution in the sentence after a quote that ended its own: `"Why now?" she asked.`,
+        `"Hey guys! ✨" Janet explained.`"""
+        if not q.closed:
             return None
         line_end = self.text.find("\n", q.end)
         after = self.doc.char_span(q.end + 1, len(self.text) if line_end < 0 else line_end, alignment_mode="expand")
@@ -592,9 +630,14 @@ class _Article:
             return True  # same paragraph: `"...," X said. "..."`
         para_start = self.text.rfind("\n", 0, q.start) + 1
         starts_paragraph = self.text[para_start: q.start].strip() in ("", "\"", "“", "``", "«")
-        # The next paragraph, blank lines aside: no paragraph of other matter stands between them.
-        next_paragraph = not self.text[self.text.find("\n", prev.end): para_start].strip()
+        # The next paragraph, blank lines and subheads aside: no paragraph of other matter stands between them.
+        next_paragraph = self._paragraph_before(para_start) == self._paragraph_at(prev.end)
         return starts_paragraph and next_paragraph and self.text[prev.end:].lstrip()[:1] in "\"”'"
+
+    def _paragraph_at(self, pos: int) -> tuple[int, int]:
+        """The (start, end) of the paragraph holding this position."""
+        end = self.text.find("\n", pos)
+        return self.text.rfind("\n", 0, pos) + 1, len(self.text[:len(self.text) if end < 0 else end].rstrip())
 
     def _lead_in(self, q: Quote) -> Attribution | None:
         """The attribution of a block quote from the line before it ending in a colon ("He continued:")."""
@@ -751,6 +794,12 @@ class _Article:
                 out.append(Found(start, stop, "indirect", speaker, self._said_on(att), medium(context),
                                  sent.start_char, sent.end_char))
         return out
+
+
+def _subhead(line: str) -> bool:
+    """A short line between paragraphs that is no sentence and quotes nobody: "On the performance…"."""
+    line = line.strip()
+    return bool(line) and len(line.split()) <= 8 and line[-1:] not in ".!?:\"”'’" and not DOUBLE.search(line)
 
 
 # Auxiliaries of what is yet to happen, or may: a date in their clause is not the day of the words.

@@ -32,6 +32,8 @@ TITLES = {
     "producer", "musician", "artist", "billionaire", "businessman", "businesswoman", "entrepreneur", "founder",
     "co-founder", "cofounder", "economist", "analyst", "columnist", "journalist", "anchor", "physician",
     "scientist", "researcher", "historian", "activist", "candidate", "nominee", "mogul", "tycoon", "owner",
+    "health", "education", "labour", "labor", "trade", "transport", "energy", "environment", "agriculture",
+    "treasury", "housing", "immigration", "culture", "tourism", "economy", "commerce", "security", "homeland",
 }
 # Honorifics that stand with a name but are no office: left out of a role ("Prime Minister Sir Keir Starmer").
 HONORIFICS = {"sir", "dame", "lord", "lady", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "then"}
@@ -98,6 +100,8 @@ NOT_PERSON = {
     "weekly", "herald", "tribune", "telegraph", "gazette", "review", "foundation", "institute", "center",
     "centre", "church", "club", "league", "association", "summit", "treaty", "agreement", "act", "bill",
     "patrol", "police", "bureau", "authority", "administration", "command", "service", "services", "board",
+    "storm", "hurricane", "typhoon", "cyclone", "tornado", "hospital", "clinic", "school", "college", "museum",
+    "stadium", "airlines", "airways", "festival",
 }
 INITIAL = re.compile(r"^[A-Z]\.$")
 HANDLE = re.compile(r"@(\w{2,})")

@@ -135,13 +135,19 @@ def _nested(text: str, outer: Quote) -> list[Quote]:
 
 
 def _top_single(text: str, found: list[Quote]) -> list[Quote]:
-    """Curly single-quoted passages outside double quotes (British style headlines and copy)."""
-    spans = []
-    for o in re.finditer(r"(?:(?<=^)|(?<=[\s(\[—–]))‘(?=\w)", text, re.M):
-        if any(q.start <= o.start() < q.end for q in found):
+    """Single-quoted passages outside double quotes: curly ones (British headlines and copy), and straight ones
+    in a text that uses no double marks at all (some sites quote everything in 'single marks')."""
+    opening, closing = ("‘'", "’'") if DOUBLE.search(text) is None else ("‘", "’")
+    spans: list[Quote] = []
+    for o in re.finditer(rf"(?:(?<=^)|(?<=[\s(\[—–]))[{opening}](?=\w)", text, re.M):
+        if any(q.start <= o.start() < q.end for q in found + spans):
             continue
         line_end = text.find("\n", o.end())
-        c = re.compile(r"(?<=[\w.,!?…])’(?!\w)").search(text, o.end(), len(text) if line_end < 0 else line_end)
+        closes = re.compile(rf"(?<=[\w.,!?…])[{closing}](?!\w)")
+        ends = list(closes.finditer(text, o.end(), len(text) if line_end < 0 else line_end))
+        # "the patients' rights": a plural possessive is no closing mark while another one follows on the line
+        c = next((c for k, c in enumerate(ends) if k == len(ends) - 1 or not (
+            text[c.start() - 1] == "s" and re.match(r"\s+[a-z]", text[c.end():c.end() + 3]))), None)
         if c is not None:
             spans.append(Quote(o.end(), c.start()))
     return spans

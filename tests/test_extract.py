@@ -320,12 +320,17 @@ Quill said the crews worked through the night.
 """
 
 
+def extracted(name: str, text: str) -> list[Claim]:
+    """The claims of one invented article."""
+    load_nlp()
+    [found] = extract([Article(name=name, text=text, published=date(2026, 4, 3))])
+    return found
+
+
 @pytest.fixture(scope="module")
 def sites() -> list[Claim]:
     """Extract the invented article in web house style once for the module."""
-    load_nlp()
-    [found] = extract([Article(name="sites", text=SITES, published=date(2026, 4, 3))])
-    return found
+    return extracted("sites", SITES)
 
 
 @pytest.mark.parametrize(("words", "speaker"), [
@@ -349,3 +354,58 @@ def test_web_house_style(sites: list[Claim], words: str, speaker: str) -> None:
     found = quote(sites, words)
     assert found.quote == words.rstrip() or found.quote.startswith(words)
     assert found.speaker == speaker
+
+
+PRESS = """Coach Ivan Petrov-Lind spoke to the media after the 2-1 win.
+
+On the performance…
+
+“We kept believing in what we are doing, and the group deserved it.”
+
+On the fans…
+
+“They carried us through the last ten minutes.”
+
+Foreign Minister Hans-Peter Vogt said the talks would go on. “We agreed on the key points,” Vogt said.
+
+The Department of Health called the outbreak “under control” on Tuesday.
+
+Secretary for Security Lam Kin-wah said more officers would patrol. “Lam will not wait,” a colleague said. \
+Lam said he was “ready to act,” according to the statement.
+
+Mayor Rosa Diaz said she had never seen a flood like Harvey in the city, though she noted, "This is not over."
+
+Reuters quotes analyst Ben Ford as saying, "Sales will fall again."
+
+"Hey everyone! Big news ✨" Dana Cole wrote on Instagram.
+"""
+
+SINGLE_MARKS = """Hospital chief Mei Wong apologised on Monday.
+'The patients' families deserved to know,' Dr Wong said. 'We will publish every case from now on.'
+"""
+
+
+@pytest.fixture(scope="module")
+def press() -> list[Claim]:
+    """Extract the invented press-conference article once for the module."""
+    return extracted("press", PRESS)
+
+
+@pytest.mark.parametrize(("words", "speaker"), [
+    ("We kept believing", "Ivan Petrov-Lind"),  # an intro line that reports speech, then subheads
+    ("They carried us", "Ivan Petrov-Lind"),
+    ("We agreed on the key points,", "Hans-Peter Vogt"),  # a hyphenated first name is one name
+    ("under control", "Department of Health"),  # a body named with "of"
+    ("ready to act,", "Lam Kin-wah"),  # a surname written first
+    ("This is not over.", "Rosa Diaz"),  # "she" is the subject, not the storm named after her
+    ("Sales will fall again.", "Ben Ford"),  # the one quoted speaks, not the outlet quoting
+    ("Hey everyone! Big news ✨", "Dana Cole"),  # an attribution after a quote that ended its sentence
+])
+def test_press_conference_style(press: list[Claim], words: str, speaker: str) -> None:
+    assert quote(press, words).speaker == speaker
+
+
+def test_a_text_with_no_double_marks_quotes_in_single_ones() -> None:
+    assert [(c.quote, c.speaker) for c in direct(extracted("single", SINGLE_MARKS))] == [
+        ("The patients' families deserved to know,", "Mei Wong"),
+        ("We will publish every case from now on.", "Mei Wong")]
