@@ -229,6 +229,7 @@ class _Article:
         left = min(head.left_edge.i, run[0].i)
         role_toks = [] if body else self._role_words(list(self.doc[left: name_toks[0].i]))
         role = self._span(role_toks) if any(is_title(t.text) for t in role_toks) else None
+        role = self._appositive_role(head, name_toks[0]) or role
         titled = cut > 0 or role is not None
         subject = head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "poss" and head.head.dep_ == "nsubj")
         single = (len(name_toks) == 1 and head.tag_ == "NNP" and not is_place(name) and not name.isupper()
@@ -239,6 +240,18 @@ class _Article:
                        and (titled and len(name_toks) <= 4 or looks_like_person(name) or single),
                        subject,
                        common=name_toks[0].is_sent_start and name_toks[0].tag_ not in NAME_TAGS)
+
+    def _appositive_role(self, head: Token, first: Token) -> str | None:
+        """The office a name stands in apposition to: "The Minister of State for Education, Prof. X, said"."""
+        office = head.head
+        if head.dep_ != "appos" or office.i >= first.i or not is_title(office.text) or office.tag_ in NAME_TAGS \
+                and office.i + 1 == first.i:
+            return None
+        toks = [t for t in self.doc[office.left_edge.i: first.i] if t.dep_ != "det"]
+        while toks and (toks[-1].is_punct or toks[-1].lower_ in HONORIFICS or is_title(toks[-1].text)
+                        and toks[-1].text.endswith(".")):
+            toks.pop()  # the comma and any "Prof." or "Dr" standing with the name
+        return self._span(toks) or None
 
     def _span(self, toks: list[Token]) -> str:
         """The article's own characters for these tokens: runs of adjacent tokens as written, gaps as a space."""
@@ -326,6 +339,8 @@ class _Article:
             return subj
         if depth > 4 or verb.dep_ == "ROOT":
             return None
+        if verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("PROPN", "NOUN"):
+            return verb.head  # "X, a commenter, framed ... and urged ...", parsed with the name as the root
         if verb.dep_ in ("xcomp", "conj"):
             return self._subject(verb.head, depth + 1)
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):

@@ -378,6 +378,12 @@ Mayor Rosa Diaz said she had never seen a flood like Harvey in the city, though 
 Reuters quotes analyst Ben Ford as saying, "Sales will fall again."
 
 "Hey everyone! Big news ✨" Dana Cole wrote on Instagram.
+
+The Minister of State for Education, Prof. Ada Obi, spoke on Monday.
+
+The minister, however, said councils were free to fix “auxiliary fees” for students.
+
+Tom Reed, another commenter, framed budgets as policy and urged the board to “invest in teachers” first.
 """
 
 SINGLE_MARKS = """Hospital chief Mei Wong apologised on Monday.
@@ -400,6 +406,8 @@ def press() -> list[Claim]:
     ("This is not over.", "Rosa Diaz"),  # "she" is the subject, not the storm named after her
     ("Sales will fall again.", "Ben Ford"),  # the one quoted speaks, not the outlet quoting
     ("Hey everyone! Big news ✨", "Dana Cole"),  # an attribution after a quote that ended its sentence
+    ("auxiliary fees", "Ada Obi"),  # "the minister" refers back to the office a name stood in apposition to
+    ("invest in teachers", "Tom Reed"),  # a verb of saying conjoined to a name the parse made the root
 ])
 def test_press_conference_style(press: list[Claim], words: str, speaker: str) -> None:
     assert quote(press, words).speaker == speaker
