@@ -84,6 +84,9 @@ class Mention:
 
 GOES_ON = frozenset(("continued", "continues", "added", "adds"))  # lead-in cues carrying an utterance on
 ASKING = frozenset(("asked", "asks", "questioned", "pressed", "quizzed", "challenged"))
+STATE_ABBREVIATIONS = frozenset("""Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Kans. Ky. La. Md.
+Mass. Mich. Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Tex.
+Va. Vt. Wash. Wis. Wyo. D.C.""".split())
 QUOTING = frozenset(("quotes", "quoted", "quoting", "quote", "cites", "cited", "citing", "cite"))
 
 
@@ -179,10 +182,10 @@ class _Article:
         out: list[Mention] = []
         run: list[Token] = []
         for tok in [*self.doc, None]:
-            # A name never runs over a sentence's end: "said Sen. John McCain, R-Ariz. McCain is one of ...";
-            # within a name a full stop closes only an initial or a title.
-            ended = run and (tok is not None and tok.is_sent_start or run[-1].text.endswith(".") and not (
-                INITIAL.match(run[-1].text) or is_title(run[-1].text)))
+            # A name never runs over a sentence's end, nor past a state or place: "said Sen. John McCain,
+            # R-Ariz. McCain is one of ..." (but "Mohd. Raisul Islam Khan" is one name).
+            ended = run and (tok is not None and tok.is_sent_start or run[-1].text.endswith(".") and (
+                run[-1].text in STATE_ABBREVIATIONS or is_place(run[-1].text)))
             joined = run and (self._joins_name(tok, run[-1]) or run[-1].tag_ == "HYPH" and tok.is_alpha)
             if tok is not None and not ended and (self._name_word(tok) or joined):
                 run.append(tok)
@@ -236,7 +239,7 @@ class _Article:
                   and not (head.i and self.doc[head.i - 1].lower_ in ("a", "an")))  # "a Democrat" is a label
         bare_title = all(is_title(t.text) for t in name_toks)  # "The Minister": a person only if a surname too
         return Mention(name_toks[0].idx, head.idx + len(head), name, role,
-                       not bare_title and not is_outlet(name) and not body
+                       not bare_title and not is_outlet(name) and not body and not is_place(name)
                        and (titled and len(name_toks) <= 4 or looks_like_person(name) or single),
                        subject,
                        common=name_toks[0].is_sent_start and name_toks[0].tag_ not in NAME_TAGS)

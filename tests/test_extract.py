@@ -384,6 +384,12 @@ The Minister of State for Education, Prof. Ada Obi, spoke on Monday.
 The minister, however, said councils were free to fix “auxiliary fees” for students.
 
 Tom Reed, another commenter, framed budgets as policy and urged the board to “invest in teachers” first.
+
+Singer Ann Bell thanked the crowd at the Grand Hotel.
+
+Southern California was hit by wildfires last week.
+
+"We made it through," she said.
 """
 
 SINGLE_MARKS = """Hospital chief Mei Wong apologised on Monday.
@@ -408,6 +414,7 @@ def press() -> list[Claim]:
     ("Hey everyone! Big news ✨", "Dana Cole"),  # an attribution after a quote that ended its sentence
     ("auxiliary fees", "Ada Obi"),  # "the minister" refers back to the office a name stood in apposition to
     ("invest in teachers", "Tom Reed"),  # a verb of saying conjoined to a name the parse made the root
+    ("We made it through,", "Ann Bell"),  # a region or a hotel is no "she"
 ])
 def test_press_conference_style(press: list[Claim], words: str, speaker: str) -> None:
     assert quote(press, words).speaker == speaker
