@@ -106,16 +106,38 @@ def context(text: str, found: list[Passage], index: int) -> tuple[str, str]:
     return left, right[:stop.start()] if stop else right
 
 
-def claimed_speakers(store: Store, left: str, right: str) -> tuple[str, ...]:
+def claimed_speakers(store: Store, left: str, right: str, *, sentence_speaker: tuple[str, ...] = ()
+                     ) -> tuple[str, ...]:
     """The known person the text credits with a passage: the nearest name before it that a verb of saying
-    follows ("Macron accused Moscow of trying to ..."), else the nearest name before it, else the first after."""
+    follows ("Macron accused Moscow of trying to ..."), else the nearest name before it, else the first after.
+
+    `sentence_speaker` is who an earlier passage of the same sentence is credited to: "Macron called it "..."
+    and said Putin was "..."" credits the second passage to Macron too, Putin being only what it is about.
+    """
     before = mentions(store, left, proper=True)
-    speaking = [m for m in before if left[m.end:].split()[:1] and left[m.end:].split()[0].lower().strip(",:")
-                in SAY_FORMS | STANCE_FORMS]
-    if speaking or before:
-        return (speaking or before)[-1].names
+    speaking = [m for m in before if _is_saying(_word_after(left, m.end))]
+    if speaking:
+        return speaking[-1].names
+    about = [m for m in before if _is_saying(_word_before(left, m.start)) and _word_after(left, m.end)]
+    if sentence_speaker and len(about) == len(before) and any(_is_saying(w) for w in left.split()):
+        return sentence_speaker
+    if before:
+        return before[-1].names
     after = mentions(store, right, proper=True)
     return after[0].names if after else ()
+
+
+def _word_after(text: str, end: int) -> str:
+    return next(iter(text[end:].split()), "").lower().strip(",:")
+
+
+def _word_before(text: str, start: int) -> str:
+    return next(iter(reversed(text[:start].split())), "").lower().strip(",:")
+
+
+def _is_saying(word: str) -> bool:
+    """A verb of saying or of stance: what a speaker's name comes before."""
+    return word in SAY_FORMS or word in STANCE_FORMS
 
 
 @dataclass
@@ -326,12 +348,15 @@ def check(store: Store, text: str) -> CheckResult:
         result.message = "Paste a quote to check, e.g. `Trump said \"HAVE THE MEETING, NOW!!!\"`."
         return result
     found = passages(text)
+    credited: tuple[str, ...] = ()
     for index, passage in enumerate(found):
         quote = _QUOTE_LINE.sub("\n", text[passage.start:passage.end]).strip()
         if not words(quote):
             continue
         left, right = context(text, found, index)
-        result.checks.append(check_passage(store, quote, claimed=claimed_speakers(store, left, right)))
+        same_sentence = index > 0 and not _SENTENCE_END.search(text[found[index - 1].end + 1:passage.start])
+        credited = claimed_speakers(store, left, right, sentence_speaker=credited if same_sentence else ())
+        result.checks.append(check_passage(store, quote, claimed=credited))
     if not result.checks:
         result.message = "No quoted words found to check."
     return result

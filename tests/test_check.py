@@ -82,6 +82,12 @@ def test_the_name_a_verb_of_saying_follows_is_the_one_credited(store: Store) -> 
     assert (got.claimed_speaker, got.verdict) == ("Ann Example", "verbatim")
 
 
+def test_a_name_a_speaker_talks_about_is_not_credited_with_the_words(store: Store) -> None:
+    pasted = 'Ann Example called the fare "this year" and said Bob Sample knew "the 40 new buses arrive in May"'
+    result = check(store, pasted)
+    assert [(c.claimed_speaker, c.verdict) for c in result.checks] == [("Ann Example", "verbatim")] * 2
+
+
 def test_a_surname_the_store_knows_exactly_names_that_person_only(store: Store) -> None:
     got = one(store, 'Example said "fares must fall for good"')
     assert got.claimed_speaker == "Ann Example"
