@@ -83,6 +83,7 @@ class Mention:
 
 
 GOES_ON = frozenset(("continued", "continues", "added", "adds"))  # lead-in cues carrying an utterance on
+PARTICLES = frozenset("bin bint ibn al el de da di du dos das van von der den la le ter".split())
 ASKING = frozenset(("asked", "asks", "questioned", "pressed", "quizzed", "challenged"))
 STATE_ABBREVIATIONS = frozenset("""Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Kans. Ky. La. Md.
 Mass. Mich. Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Tex.
@@ -207,6 +208,8 @@ class _Article:
             return False
         if tok.tag_ == "HYPH":  # "Fu-chun" goes on in lowercase
             return not last.whitespace_ and not tok.whitespace_ and after.is_alpha
+        if tok.text in PARTICLES:  # "Abdulaziz bin Salman", "Ursula von der Leyen"
+            return self._name_word(after) or after.text in PARTICLES
         return tok.lower_ in ("of", "for") and last.lower_ in NOT_PERSON and self._name_word(after)
 
     def _name_word(self, tok: Token) -> bool:
@@ -224,6 +227,8 @@ class _Article:
         body = words[-1].lower_ in NOT_PERSON or any(t.lower_ in ("of", "for") for t in words)
         # Title words come before the name, which keeps its last word: "Author Stephen King", "Prince Harry".
         cut = 0 if body else max((k + 1 for k, t in enumerate(words[:-1]) if is_title(t.text)), default=0)
+        while not body and cut < len(words) - 2 and is_place(words[cut].text):
+            cut += 1  # "Prime Minister of Barbados Mia Mottley": the place belongs to the title
         name_toks = run if body else words[cut:]
         if not name_toks or (body and name_toks[0].tag_ == "POS"):
             return None
@@ -300,6 +305,7 @@ class _Article:
         group = [subject, *[c for c in subject.children if c.dep_ == "conj" or (
             c.dep_ == "appos" and self._person_at(c))]]
         group += [g for c in group[1:] for g in c.children if g.dep_ == "conj"]
+        group = [t for t in group if t is subject or not self.in_quote[t.idx]]  # never a quoted word
         found = [s for s in (self._speaker(t) for t in group) if s is not None]
         # "COO and CFO Blake Jorgensen said": a title alone names nobody
         return [s for s in found if not (s.name and all(is_title(w) for w in s.name.split()))]
@@ -378,6 +384,12 @@ class _Article:
             return Speaker(text, name, mention.role or self._role_of(name))
         if mention is not None and " of " in mention.name:  # "The Department of Health announced"
             return Speaker(text, mention.name, person=False)
+        if is_title(tok.text):  # "Prime Minister of Barbados Mia Mottley said": the office's holder
+            holder = next((m for m in self.mentions if m.person and tok.idx < m.start
+                           and m.end <= tok.right_edge.idx + len(tok.right_edge)), None)
+            if holder is not None:
+                name = self.resolve_name(holder.name)
+                return Speaker(text, name, holder.role or self._role_of(name))
         if tok.tag_ not in NAME_TAGS and not is_agent(tok.text):
             return None  # a thing, a number or a quantifier says nothing: "drone attacks", "data", "many"
         content = [t for t in words if t.dep_ not in ("det", "predet") and not t.is_punct or t.i > words[0].i]
@@ -386,7 +398,10 @@ class _Article:
             group = group[:1].lower() + group[1:]  # "Sources report": a common noun, capitalized by position only
         role_only = [t for t in content if t.tag_ not in ("JJ",)]
         # "the head coach of the national team" refers back too, not "the minister of defence of Spain"
-        if words[0].lower_ == "the" and is_title(tok.text) and tok.tag_ in ("NN", "NNP") and not any(
+        # "the 65-year-old lawmaker": one person by what they do (not "the international community")
+        epithet = tok.tag_ == "NN" and is_agent(tok.text) and len(content) > 1 and tok.lower_.endswith(
+            ("er", "or", "ist", "ian", "man", "woman", "person"))
+        if words[0].lower_ == "the" and (is_title(tok.text) or epithet) and tok.tag_ in ("NN", "NNP") and not any(
                 c.dep_ == "prep" and c.lower_ != "of" or self._names_in(c) for c in tok.children):
             name = self._antecedent(tok.idx, tok.sent, role=tok.lower_)
             # An epithet refers back to whoever was last spoken of: "the veteran telecoms executive", "the
@@ -566,6 +581,8 @@ class _Article:
         Also says whether the quote hangs from a relative clause or modifier with no reporting verb
         in between ("whom Trump assigned to 'handle'"), which makes it nobody's words.
         """
+        if self._nickname(q):
+            return None, True
         toks = [t for t in self.doc.char_span(s0, s1, alignment_mode="expand") or []]
         cues = [t for t in toks if not self.in_quote[t.idx] and (cue_of(t) or (
             t.lower_ == "according" and any(c.lower_ == "to" for c in t.children)))]
@@ -608,6 +625,14 @@ class _Article:
         cues = [t for t in sent if not self.in_quote[t.idx] and cue_of(t) and self.speakers(t)
                 and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children)]  # it reports nothing of its own
         return cues[0] if cues else None
+
+    def _nickname(self, q: Quote) -> bool:
+        """True for a nickname in marks inside a name: Aquilino "Koko" Pimentel III."""
+        words = self.text[q.start:q.end].split()
+        before = self.text[:max(0, q.start - 1)].split()[-1:]
+        after = self.text[q.end + 1:].split()[:1]
+        return 0 < len(words) <= 2 and all(w[:1].isupper() for w in words + before + after) \
+            and before[-1][-1:].isalpha() and after[0][:1].isalpha()
 
     def _according(self, cue: Token) -> list[Speaker]:
         """The source of "according to X", unless X is an outlet (then it is a medium, not a speaker)."""
@@ -718,7 +743,8 @@ class _Article:
         words = self.text[q.start:q.end]
         s0, s1 = self._sentence_bounds(q)
         if att.speaker is None or att.speaker.name is None:
-            kind = "term" if len(words.split()) <= TERM_WORDS and not words[:1].isupper() else (
+            label = len(words.split()) <= TERM_WORDS and not words[:1].isupper() or self._nickname(q)
+            kind = "term" if label else (
                 "speech" if self._whole(q, words) else "fragment")
         else:
             kind = "speech" if self._whole(q, words) else "fragment"

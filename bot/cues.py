@@ -19,7 +19,8 @@ SAY = [
     "inform", "signal", "indicate", "propose", "underline", "underscore", "highlight", "hint", "muse",
     "wonder", "question", "proclaim", "blast", "slam", "mock", "recount", "concur", "agree", "disagree",
     "allege", "report", "brief", "affirm", "reaffirm", "conclude", "order", "thank", "welcome", "instruct",
-    "appeal", "plead", "tout", "hail", "label", "dub", "brand", "term", "speak",
+    "appeal", "plead", "tout", "hail", "label", "dub", "brand", "term", "speak", "clarify", "elaborate",
+    "reveal", "disclose", "assure", "reassure", "wish", "apologize", "apologise",
 ]
 # Verbs that report a stance or an act of speech without carrying words of their own.
 STANCE = [

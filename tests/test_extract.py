@@ -390,6 +390,14 @@ Singer Ann Bell thanked the crowd at the Grand Hotel.
 Southern California was hit by wildfires last week.
 
 "We made it through," she said.
+
+Energy Minister Prince Abdulaziz bin Salman said output would stay “steady for now”.
+
+Prime Minister of Barbados Mia Cole said the island was “ready for any storm”.
+
+The 65-year-old lawmaker said she would “fight on”.
+
+Senator Aquilino "Koko" Pimentel III spoke later.
 """
 
 SINGLE_MARKS = """Hospital chief Mei Wong apologised on Monday.
@@ -415,9 +423,18 @@ def press() -> list[Claim]:
     ("auxiliary fees", "Ada Obi"),  # "the minister" refers back to the office a name stood in apposition to
     ("invest in teachers", "Tom Reed"),  # a verb of saying conjoined to a name the parse made the root
     ("We made it through,", "Ann Bell"),  # a region or a hotel is no "she"
+    ("steady for now", "Abdulaziz bin Salman"),  # a lowercase particle inside a name
+    ("ready for any storm", "Mia Cole"),  # the place after "of" belongs to the title
+    ("fight on", "Mia Cole"),  # an epithet with a modifier refers back
 ])
+
 def test_press_conference_style(press: list[Claim], words: str, speaker: str) -> None:
     assert quote(press, words).speaker == speaker
+
+
+def test_a_nickname_in_marks_is_a_term_of_nobody(press: list[Claim]) -> None:
+    nickname = quote(press, "Koko")
+    assert (nickname.kind, nickname.speaker) == ("term", None)
 
 
 def test_a_text_with_no_double_marks_quotes_in_single_ones() -> None:
