@@ -227,7 +227,8 @@ class _Article:
         body = words[-1].lower_ in NOT_PERSON or any(t.lower_ in ("of", "for") for t in words)
         # Title words come before the name, which keeps its last word: "Author Stephen King", "Prince Harry".
         cut = 0 if body else max((k + 1 for k, t in enumerate(words[:-1]) if is_title(t.text)), default=0)
-        while not body and cut < len(words) - 2 and is_place(words[cut].text):
+        after_of = run[0].i > 0 and self.doc[run[0].i - 1].lower_ in ("of", "for")
+        while after_of and not body and cut < len(words) - 2 and is_place(words[cut].text):
             cut += 1  # "Prime Minister of Barbados Mia Mottley": the place belongs to the title
         name_toks = run if body else words[cut:]
         if not name_toks or (body and name_toks[0].tag_ == "POS"):

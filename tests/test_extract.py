@@ -398,6 +398,8 @@ Prime Minister of Barbados Mia Cole said the island was “ready for any storm�
 The 65-year-old lawmaker said she would “fight on”.
 
 Senator Aquilino "Koko" Pimentel III spoke later.
+
+Party leader Mary Lou Quinn called the plan "a disgrace to us all".
 """
 
 SINGLE_MARKS = """Hospital chief Mei Wong apologised on Monday.
@@ -426,6 +428,7 @@ def press() -> list[Claim]:
     ("steady for now", "Abdulaziz bin Salman"),  # a lowercase particle inside a name
     ("ready for any storm", "Mia Cole"),  # the place after "of" belongs to the title
     ("fight on", "Mia Cole"),  # an epithet with a modifier refers back
+    ("a disgrace to us all", "Mary Lou Quinn"),  # a first name that is also a city's
 ])
 
 def test_press_conference_style(press: list[Claim], words: str, speaker: str) -> None:
