@@ -19,6 +19,7 @@ KIND_GROUP = {kind: rank for rank, kinds in enumerate(KIND_ORDER) for kind in ki
 SEARCHED_KINDS = tuple(KIND_GROUP)
 MAX_NAME_WORDS = 4
 NEAREST = 3
+NAMESAKES = 50  # people sharing a name a lookup searches, the most quoted first
 RANKED = 160  # best-ranked claims weighed against the question
 # Question words and fillers carry no meaning for a search of quoted words.
 STOPWORDS = frozenset((
@@ -190,7 +191,7 @@ def ask(
         return result
     question, result.corrected = respelled(store, question)
     result.terms = question.terms
-    person_ids = store.people_ids(question.speakers) or None
+    person_ids = store.most_quoted(store.people_ids(question.speakers), limit=NAMESAKES) or None
     filters = {"on": question.on, "since": question.since, "outlet": outlet}
     if not question.terms and not person_ids and not any(filters.values()):
         result.message = "Ask about a person, some words or a day, e.g. `Peskov ceasefire` or `Trump on May 11`."

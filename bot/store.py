@@ -478,6 +478,15 @@ class Store:
         return [r[0] for r in self.db.execute(
             f"SELECT id FROM people WHERE name IN ({','.join('?' * len(names))})", list(names))]
 
+    def most_quoted(self, person_ids: Sequence[int], *, limit: int) -> list[int]:
+        """The `limit` people of these quoted most often: a surname hundreds share is searched by its best known."""
+        if len(person_ids) <= limit:
+            return list(person_ids)
+        rows = self.db.execute(
+            f"""SELECT person_id FROM claims WHERE person_id IN ({','.join('?' * len(person_ids))})
+                GROUP BY person_id ORDER BY count(*) DESC, person_id LIMIT ?""", [*person_ids, limit])
+        return [r[0] for r in rows]
+
     def find_people(self, name: str) -> list[int]:
         """Ids of the people an alias, surname or handle names."""
         key = alias_key(name)

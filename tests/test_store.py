@@ -321,3 +321,14 @@ def test_a_statement_carried_everywhere_loads_its_first_sources_and_counts_the_r
     [statement] = store.statements(store.statement_ids())
     assert [s.article for s in statement.sources] == ["a.txt", "c.txt"]  # the first two stored, in name order
     assert statement.sources_total == 3
+
+
+def test_of_many_namesakes_the_most_quoted_are_searched(store: Store) -> None:
+    for name, quotes in (("Ann Example", 3), ("Bea Example", 1), ("Cy Example", 2)):
+        for k in range(quotes):
+            a = article(f"{name}{k}.txt", f'"Words number {k} of {name}" {name} said.')
+            store.ingest(a, [claim(a.text, f"Words number {k} of {name}", speaker=name)])
+    ids = store.people_ids(["Ann Example", "Bea Example", "Cy Example"])
+    assert store.most_quoted(ids, limit=2) == store.people_ids(["Ann Example", "Cy Example"])
+    assert store.most_quoted(ids, limit=5) == ids
+
