@@ -535,7 +535,7 @@ class Store:
         counts = self.term_counts(content)
         ranked = sorted(counts, key=counts.__getitem__)
         rare = [t for t in ranked if counts[t] < COMMON]
-        return (rare or ranked[:1])[:limit]
+        return (rare or ranked)[:limit]
 
     def spellings_near(self, term: str) -> list[str]:
         """Stored words sharing a one-slip form with `term`: the candidates for what a mistyped word meant."""
@@ -559,7 +559,15 @@ class Store:
             return []
         match = f"quote : ({fts_any(terms)})"
         probe = "SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)"
-        windowed = self.db.execute(probe, [match, RANKED_ALL + 1]).fetchone()[0] > RANKED_ALL
+        matches = self.db.execute(probe, [match, RANKED_ALL + 1]).fetchone()[0]
+        # Common words only: the claims holding all of the rarest few are few, and hold what was asked for.
+        for size in range(min(len(terms), QUERY_TERMS), 1, -1) if matches > RANKED_ALL else ():
+            narrow = f"quote : ({' AND '.join(fts_any([t]) for t in terms[:size])})"
+            found = self.db.execute(probe, [narrow, RANKED_ALL + 1]).fetchone()[0]
+            if 0 < found <= RANKED_ALL:
+                match, matches = narrow, found
+                break
+        windowed = matches > RANKED_ALL
         if windowed and person_ids is not None:
             # Common words: the speakers' tokens let the full-text index intersect, not the join filter row by row.
             match += f" AND who : ({fts_any(person_token(p) for p in person_ids)})"

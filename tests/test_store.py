@@ -332,3 +332,15 @@ def test_of_many_namesakes_the_most_quoted_are_searched(store: Store) -> None:
     assert store.most_quoted(ids, limit=2) == store.people_ids(["Ann Example", "Cy Example"])
     assert store.most_quoted(ids, limit=5) == ids
 
+
+
+def test_common_words_are_searched_together_before_the_newest_alone(store: Store,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("bot.store.RANKED_ALL", 1)
+    monkeypatch.setattr("bot.store.RANK_WINDOW", 1)
+    for name, words in (("a.txt", "The bus fare will rise in May"), ("b.txt", "The bus is late again"),
+                        ("c.txt", "The fare is fair enough")):
+        a = article(name, f'"{words}," Ann Example said.')
+        store.ingest(a, [claim(a.text, words)])
+    assert [m.quote for m in store.search_claims(["bus", "fare"])] == ["The bus fare will rise in May"]
+    assert [m.quote for m in store.search_claims(["late", "fair"])] == ["The fare is fair enough"]  # newest
