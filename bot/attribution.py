@@ -647,23 +647,20 @@ class _Article:
 
     def _context(self, cue: Token, s0: int, s1: int) -> str:
         """The attribution's own words: the reporting verb's clause outside the quotes, within the sentence."""
-        toks = [t for t in cue.subtree if s0 <= t.idx < s1 and not self.in_quote[t.idx]
-                and not any(_unrealized(a) for a in self._path(t, cue))]
+        unrealized: dict[int, bool] = {cue.i: False}  # whether a clause between a token and the cue is yet to be
+
+        def under_unrealized(tok: Token) -> bool:
+            if tok.i not in unrealized:
+                unrealized[tok.i] = _unrealized(tok) or under_unrealized(tok.head)
+            return unrealized[tok.i]
+
+        toks = [t for t in cue.subtree if s0 <= t.idx < s1 and not self.in_quote[t.idx] and not under_unrealized(t)]
         if cue.dep_ != "ROOT":  # "According to TASS, ... said": the clause above the verb may name the medium
             toks += [t for t in cue.head.children if t.dep_ == "prep" and t not in toks
                      for t in t.subtree if not self.in_quote[t.idx]]
         if cue.dep_ == "relcl" and cue.head.lower_ in DOCUMENTS:  # "in a tweet that said": the tweet is the medium
             toks.append(cue.head)
         return " ".join(t.text for t in sorted(set(toks), key=lambda t: t.i))
-
-    @staticmethod
-    def _path(tok: Token, top: Token) -> list[Token]:
-        """The tokens from tok up to top, top excluded (empty when tok is top)."""
-        path = []
-        while tok != top and tok.head != tok:
-            path.append(tok)
-            tok = tok.head
-        return path
 
     def _floats(self, q: Quote, prev: Quote) -> bool:
         """True when a quote with no attribution of its own continues the one before it."""
