@@ -303,9 +303,11 @@ class _Article:
         subject = self._subject(verb)
         if subject is None:
             return self._named_after(verb)
-        group = [subject, *[c for c in subject.children if c.dep_ == "conj" or (
-            c.dep_ == "appos" and self._person_at(c))]]
-        group += [g for c in group[1:] for g in c.children if g.dep_ == "conj"]
+        named = [c for c in subject.children if c.dep_ == "appos" and self._person_at(c)]
+        # "Corresponding author of the study, Thomas Martin, added": the person, not the description
+        head = [] if named and not self._person_at(subject) else [subject]
+        group = [*head, *[c for c in subject.children if c.dep_ == "conj" or c in named]]
+        group += [g for c in group if c is not subject for g in c.children if g.dep_ == "conj"]
         group = [t for t in group if t is subject or not self.in_quote[t.idx]]  # never a quoted word
         found = [s for s in (self._speaker(t) for t in group) if s is not None]
         # "COO and CFO Blake Jorgensen said": a title alone names nobody

@@ -20,7 +20,7 @@ SAY = [
     "wonder", "question", "proclaim", "blast", "slam", "mock", "recount", "concur", "agree", "disagree",
     "allege", "report", "brief", "affirm", "reaffirm", "conclude", "order", "thank", "welcome", "instruct",
     "appeal", "plead", "tout", "hail", "label", "dub", "brand", "term", "speak", "clarify", "elaborate",
-    "reveal", "disclose", "assure", "reassure", "wish", "apologize", "apologise",
+    "reveal", "disclose", "assure", "reassure", "wish", "apologize", "apologise", "refer",
 ]
 # Verbs that report a stance or an act of speech without carrying words of their own.
 STANCE = [
@@ -32,6 +32,7 @@ IRREGULAR = {
     "say": ["said", "says", "saying"], "tell": ["told", "tells", "telling"],
     "write": ["wrote", "written", "writes", "writing"], "speak": ["spoke", "spoken", "speaks", "speaking"],
     "seek": ["sought", "seeks", "seeking"], "bring": ["brought"], "brief": ["briefed", "briefs", "briefing"],
+    "refer": ["refers", "referred", "referring"],
 }
 
 
@@ -46,6 +47,8 @@ def _inflect(verb: str) -> set[str]:
     if verb.endswith(("s", "sh", "ch", "x", "z")):
         return {verb, verb + "es", verb + "ed", verb + "ing"}
     forms = {verb, verb + "s", verb + "ed", verb + "ing"}
+    if verb.endswith("l") and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        forms |= {verb + "led", verb + "ling"}  # British spelling doubles it: labelled, signalling
     if len(verb) <= 4 and verb[-1] in "bdgmnpt" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
         forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}  # a short verb doubles: slam, slammed
     return forms

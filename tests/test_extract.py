@@ -400,6 +400,12 @@ The 65-year-old lawmaker said she would “fight on”.
 Senator Aquilino "Koko" Pimentel III spoke later.
 
 Party leader Mary Lou Quinn called the plan "a disgrace to us all".
+
+Corresponding author of the study, Ian Ward from the university, added that "the fossils were well kept".
+
+The Vice Chancellor, Prof. Ada Eze, labelled the protesters as “faceless individuals” on Monday.
+
+President Luis Mora later returned to a familiar refrain, referring to the press as "hypocrites".
 """
 
 SINGLE_MARKS = """Hospital chief Mei Wong apologised on Monday.
@@ -429,6 +435,9 @@ def press() -> list[Claim]:
     ("ready for any storm", "Mia Cole"),  # the place after "of" belongs to the title
     ("fight on", "Mia Cole"),  # an epithet with a modifier refers back
     ("a disgrace to us all", "Mary Lou Quinn"),  # a first name that is also a city's
+    ("the fossils were well kept", "Ian Ward"),  # the person in apposition, not the description
+    ("faceless individuals", "Ada Eze"),  # British "labelled"
+    ("hypocrites", "Luis Mora"),  # "referring to X as"
 ])
 
 def test_press_conference_style(press: list[Claim], words: str, speaker: str) -> None:
