@@ -240,7 +240,8 @@ class _Article:
         role = self._span(role_toks) if any(is_title(t.text) for t in role_toks) else None
         role = self._appositive_role(head, name_toks[0]) or role
         titled = cut > 0 or role is not None
-        subject = head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "poss" and head.head.dep_ == "nsubj")
+        # "One of his neighbours, Manueli Naqica, also had a story": the apposition is the subject too
+        subject = head.dep_ in ("nsubj", "nsubjpass") or head.dep_ in ("poss", "appos") and head.head.dep_ == "nsubj"
         single = (len(name_toks) == 1 and head.tag_ == "NNP" and not is_place(name) and not name.isupper()
                   and not (head.i and self.doc[head.i - 1].lower_ in ("a", "an")))  # "a Democrat" is a label
         bare_title = all(is_title(t.text) for t in name_toks)  # "The Minister": a person only if a surname too

@@ -406,6 +406,10 @@ Corresponding author of the study, Ian Ward from the university, added that "the
 The Vice Chancellor, Prof. Ada Eze, labelled the protesters as “faceless individuals” on Monday.
 
 President Luis Mora later returned to a familiar refrain, referring to the press as "hypocrites".
+
+One of his neighbours, Tevita Lolo, also had a story of survival.
+
+"I held my children tight," he said.
 """
 
 SINGLE_MARKS = """Hospital chief Mei Wong apologised on Monday.
@@ -438,6 +442,7 @@ def press() -> list[Claim]:
     ("the fossils were well kept", "Ian Ward"),  # the person in apposition, not the description
     ("faceless individuals", "Ada Eze"),  # British "labelled"
     ("hypocrites", "Luis Mora"),  # "referring to X as"
+    ("I held my children tight,", "Tevita Lolo"),  # "he" is the subject's apposition, just introduced
 ])
 
 def test_press_conference_style(press: list[Claim], words: str, speaker: str) -> None:
