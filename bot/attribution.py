@@ -23,7 +23,7 @@ from bot.people import (
     same_person,
     surname,
 )
-from bot.places import is_place
+from bot.places import CALENDAR, is_place
 from bot.quotes import DOUBLE, Quote, find_quotes
 
 PERSONAL = {"he", "she", "him", "her"}
@@ -231,6 +231,8 @@ class _Article:
         while after_of and not body and cut < len(words) - 2 and is_place(words[cut].text):
             cut += 1  # "Prime Minister of Barbados Mia Mottley": the place belongs to the title
         name_toks = run if body else words[cut:]
+        while len(name_toks) > 1 and name_toks[-1].text in CALENDAR:
+            name_toks = name_toks[:-1]  # "Craig Brown Monday said": the day is no part of the name
         if not name_toks or (body and name_toks[0].tag_ == "POS"):
             return None
         name = self._span(name_toks)

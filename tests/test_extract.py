@@ -410,6 +410,8 @@ President Luis Mora later returned to a familiar refrain, referring to the press
 One of his neighbours, Tevita Lolo, also had a story of survival.
 
 "I held my children tight," he said.
+
+"We will rebuild the pier," said Mayor Nina Ross Monday.
 """
 
 SINGLE_MARKS = """Hospital chief Mei Wong apologised on Monday.
@@ -443,6 +445,7 @@ def press() -> list[Claim]:
     ("faceless individuals", "Ada Eze"),  # British "labelled"
     ("hypocrites", "Luis Mora"),  # "referring to X as"
     ("I held my children tight,", "Tevita Lolo"),  # "he" is the subject's apposition, just introduced
+    ("We will rebuild the pier,", "Nina Ross"),  # the day after a name is no part of it
 ])
 
 def test_press_conference_style(press: list[Claim], words: str, speaker: str) -> None:
