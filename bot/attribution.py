@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot import dates
 from bot.cues import cue as cue_of
+from bot.cues import inflections
 from bot.media import is_outlet, medium
 from bot.people import (
     HANDLE,
@@ -23,7 +24,7 @@ from bot.people import (
     same_person,
     surname,
 )
-from bot.places import CALENDAR, is_place
+from bot.places import CALENDAR, is_place, is_state_abbreviation
 from bot.quotes import DOUBLE, Quote, find_quotes
 
 PERSONAL = {"he", "she", "him", "her"}
@@ -84,11 +85,10 @@ class Mention:
 
 GOES_ON = frozenset(("continued", "continues", "added", "adds"))  # lead-in cues carrying an utterance on
 PARTICLES = frozenset("bin bint ibn al el de da di du dos das van von der den la le ter".split())
-ASKING = frozenset(("asked", "asks", "questioned", "pressed", "quizzed", "challenged"))
-STATE_ABBREVIATIONS = frozenset("""Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Kans. Ky. La. Md.
-Mass. Mich. Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Tex.
-Va. Vt. Wash. Wis. Wyo. D.C.""".split())
-QUOTING = frozenset(("quotes", "quoted", "quoting", "quote", "cites", "cited", "citing", "cite"))
+ASKING = inflections(["ask", "question", "press", "quiz", "challenge"])
+QUOTING = inflections(["quote", "cite"])
+# What may come right before a quote in its paragraph for the quote to open it.
+OPENING_MARKS = ("", "\"", "“", "``", "«")
 
 
 @dataclass
@@ -186,7 +186,7 @@ class _Article:
             # A name never runs over a sentence's end, nor past a state or place: "said Sen. John McCain,
             # R-Ariz. McCain is one of ..." (but "Mohd. Raisul Islam Khan" is one name).
             ended = run and (tok is not None and tok.is_sent_start or run[-1].text.endswith(".") and (
-                run[-1].text in STATE_ABBREVIATIONS or is_place(run[-1].text)))
+                is_state_abbreviation(run[-1].text) or is_place(run[-1].text)))
             joined = run and (self._joins_name(tok, run[-1]) or run[-1].tag_ == "HYPH" and tok.is_alpha)
             if tok is not None and not ended and (self._name_word(tok) or joined):
                 run.append(tok)
@@ -551,7 +551,7 @@ class _Article:
         if own is None or not len(own) or own[0].sent.start == 0:
             return None
         para_start = self.text.rfind("\n", 0, q.start) + 1
-        if self.text[para_start:q.start].strip() in ("", "\"", "“", "``", "«"):
+        if self._opens_paragraph(q):
             before = self._paragraph_before(para_start)
             if before is None:
                 return None
@@ -674,11 +674,13 @@ class _Article:
             return True
         if "\n" not in between:
             return True  # same paragraph: `"...," X said. "..."`
-        para_start = self.text.rfind("\n", 0, q.start) + 1
-        starts_paragraph = self.text[para_start: q.start].strip() in ("", "\"", "“", "``", "«")
         # The next paragraph, blank lines and subheads aside: no paragraph of other matter stands between them.
-        next_paragraph = self._paragraph_before(para_start) == self._paragraph_at(prev.end)
-        return starts_paragraph and next_paragraph and self.text[prev.end:].lstrip()[:1] in "\"”'"
+        next_paragraph = self._paragraph_before(self._paragraph_at(q.start)[0]) == self._paragraph_at(prev.end)
+        return self._opens_paragraph(q) and next_paragraph and self.text[prev.end:].lstrip()[:1] in "\"”'"
+
+    def _opens_paragraph(self, q: Quote) -> bool:
+        """True when only the opening mark comes before the quote in its paragraph."""
+        return self.text[self.text.rfind("\n", 0, q.start) + 1: q.start].strip() in OPENING_MARKS
 
     def _paragraph_at(self, pos: int) -> tuple[int, int]:
         """The (start, end) of the paragraph holding this position."""
@@ -687,9 +689,9 @@ class _Article:
 
     def _lead_in(self, q: Quote) -> Attribution | None:
         """The attribution of a block quote from the line before it ending in a colon ("He continued:")."""
-        para_start = self.text.rfind("\n", 0, q.start) + 1
-        if self.text[para_start: q.start].strip() not in ("", "\"", "“", "``", "«"):
+        if not self._opens_paragraph(q):
             return None
+        para_start = self.text.rfind("\n", 0, q.start) + 1
         before = self.text[:para_start].rstrip()
         if not before.endswith(":"):
             return None

@@ -128,10 +128,12 @@ def claimed_speakers(store: Store, left: str, right: str, *, sentence_speaker: t
 
 
 def _word_after(text: str, end: int) -> str:
+    """The next word after a position, lowercased, its trailing comma or colon dropped."""
     return next(iter(text[end:].split()), "").lower().strip(",:")
 
 
 def _word_before(text: str, start: int) -> str:
+    """The word right before a position, lowercased, its trailing comma or colon dropped."""
     return next(iter(reversed(text[:start].split())), "").lower().strip(",:")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # checking a pasted quote reads these lists without loading spaCy
@@ -32,7 +33,7 @@ IRREGULAR = {
     "say": ["said", "says", "saying"], "tell": ["told", "tells", "telling"],
     "write": ["wrote", "written", "writes", "writing"], "speak": ["spoke", "spoken", "speaks", "speaking"],
     "seek": ["sought", "seeks", "seeking"], "bring": ["brought"], "brief": ["briefed", "briefs", "briefing"],
-    "refer": ["refers", "referred", "referring"],
+    "refer": ["refers", "referred", "referring"], "quiz": ["quizzes", "quizzed", "quizzing"],
 }
 
 
@@ -54,8 +55,17 @@ def _inflect(verb: str) -> set[str]:
     return forms
 
 
-SAY_FORMS = {form for verb in SAY for form in _inflect(verb)}
-STANCE_FORMS = {form for verb in STANCE for form in _inflect(verb)}
+def inflections(verbs: Iterable[str]) -> frozenset[str]:
+    """Every form of these verbs a text may use.
+
+    >>> sorted(inflections(["ask"]))
+    ['ask', 'asked', 'asking', 'asks']
+    """
+    return frozenset(form for verb in verbs for form in _inflect(verb))
+
+
+SAY_FORMS = inflections(SAY)
+STANCE_FORMS = inflections(STANCE)
 
 
 def cue_strength(word: str, tag: str) -> int:
@@ -67,7 +77,7 @@ def cue_strength(word: str, tag: str) -> int:
 
 
 # Verbs of saying that are also verbs of going on: "growth will continue to moderate" says nothing.
-ASPECTUAL = {form for verb in ("continue", "start", "begin") for form in _inflect(verb)}
+ASPECTUAL = inflections(["continue", "start", "begin"])
 
 
 def cue(tok: Token) -> int:

@@ -39,6 +39,10 @@ REGIONS = """Queensland Victoria Tasmania Ontario Quebec Alberta Manitoba Saskat
 Andalusia Lombardy Sicily Sardinia Punjab Sindh Balochistan Kerala Bihar Gujarat Maharashtra Karnataka Bengal
 Assam Guangdong Sichuan Xinjiang Hubei Yunnan Siberia Dagestan Tatarstan Kurdistan Darfur Galilee Flanders
 Wallonia Brittany Normandy Provence Tuscany Ulster Cornwall Yorkshire Lancashire Kent Essex Devon""".split()
+# US state abbreviations as wire copy writes them after a name: "Sen. John McCain, R-Ariz."
+STATE_ABBREVIATIONS = frozenset("""Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Kans. Ky. La. Md.
+Mass. Mich. Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Tex.
+Va. Vt. Wash. Wis. Wyo. D.C.""".split())
 # Cities this big are named alone in the news; smaller ones share their names with too many people.
 BIG_CITY = 100_000
 PLACES = frozenset(w.lower() for w in COUNTRIES + CITIES + BODIES + CALENDAR + REGIONS)
@@ -63,3 +67,8 @@ def is_place(name: str) -> bool:
     """
     key = name.lower().strip(".,")
     return key in gazetteer() or DIRECTION.sub("", key) in gazetteer()
+
+
+def is_state_abbreviation(word: str) -> bool:
+    """True for a US state abbreviated with its full stop ("Ariz.", "N.Y.")."""
+    return word in STATE_ABBREVIATIONS

@@ -138,12 +138,12 @@ def _top_single(text: str, found: list[Quote]) -> list[Quote]:
     """Single-quoted passages outside double quotes: curly ones (British headlines and copy), and straight ones
     in a text that uses no double marks at all (some sites quote everything in 'single marks')."""
     opening, closing = ("‘'", "’'") if DOUBLE.search(text) is None else ("‘", "’")
+    closes = re.compile(rf"(?<=[\w.,!?…])[{closing}](?!\w)")
     spans: list[Quote] = []
     for o in re.finditer(rf"(?:(?<=^)|(?<=[\s(\[—–]))[{opening}](?=\w)", text, re.M):
         if any(q.start <= o.start() < q.end for q in found + spans):
             continue
         line_end = text.find("\n", o.end())
-        closes = re.compile(rf"(?<=[\w.,!?…])[{closing}](?!\w)")
         ends = list(closes.finditer(text, o.end(), len(text) if line_end < 0 else line_end))
         # "the patients' rights": a plural possessive is no closing mark while another one follows on the line
         c = next((c for k, c in enumerate(ends) if k == len(ends) - 1 or not (

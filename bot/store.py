@@ -30,6 +30,8 @@ RANKED_ALL = 4 * COMMON  # matching claims a search ranks all of: a few rare wor
 RANK_WINDOW = COMMON  # newest claims a search ranks when more match: its cost is bounded at any archive size
 COUNTS_KEPT = 100_000  # word counts a store remembers
 SOURCES_LOADED = 50  # sources loaded with a statement; the rest are counted
+# Claims matching a full-text query, counted no further than a limit: a count that never reads a whole posting list.
+PROBE = "SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)"
 SPELLED = 4  # shortest word kept for spelling: shorter ones have too many neighbours one slip away
 
 
@@ -509,9 +511,8 @@ class Store:
         A full count (fts5vocab's) reads the term's whole posting list: for "the" in a million claims, longer than a
         whole lookup may take. Past COMMON a term is no help to find words anyway.
         """
-        probe = "SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)"
         counts = {term: self._counts.get(term) or
-                  self.db.execute(probe, [f"quote : {fts_any([term])}", COMMON]).fetchone()[0]
+                  self.db.execute(PROBE, [f"quote : {fts_any([term])}", COMMON]).fetchone()[0]
                   for term in dict.fromkeys(t for t in terms if t)}
         # Words recur from question to question. A count remembered goes stale only as far as which words a search
         # tries first; a word no claim holds is never remembered, so a new one is found as soon as it is stored.
@@ -558,12 +559,11 @@ class Store:
         if not terms or (person_ids is not None and not person_ids):
             return []
         match = f"quote : ({fts_any(terms)})"
-        probe = "SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)"
-        matches = self.db.execute(probe, [match, RANKED_ALL + 1]).fetchone()[0]
+        matches = self.db.execute(PROBE, [match, RANKED_ALL + 1]).fetchone()[0]
         # Common words only: the claims holding all of the rarest few are few, and hold what was asked for.
         for size in range(min(len(terms), QUERY_TERMS), 1, -1) if matches > RANKED_ALL else ():
             narrow = f"quote : ({' AND '.join(fts_any([t]) for t in terms[:size])})"
-            found = self.db.execute(probe, [narrow, RANKED_ALL + 1]).fetchone()[0]
+            found = self.db.execute(PROBE, [narrow, RANKED_ALL + 1]).fetchone()[0]
             if 0 < found <= RANKED_ALL:
                 match, matches = narrow, found
                 break
