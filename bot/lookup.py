@@ -10,7 +10,7 @@ import dateparser
 from rapidfuzz.distance import OSA
 
 from bot.models import AskResult
-from bot.store import GROUPED_KINDS, Store, alias_key, spellable
+from bot.store import GROUPED_KINDS, Match, Store, alias_key, spellable
 from bot.text import fold, fold_word, words
 
 # Direct words come before reported speech at equal relevance: a newsroom quotes the former.
@@ -70,8 +70,11 @@ def mentions(store: Store, text: str, *, proper: bool = False) -> list[Mention]:
         for i in range(len(spans) - size + 1):
             window = spans[i:i + size]
             phrase = phrases[i, size]
-            parts = alias_key(phrase).split()
-            could = alias_key(phrase) in known or bool(parts) and (parts[0] in known or parts[-1] in known)
+            key = alias_key(phrase)
+            parts = key.split()
+            # "what did Brown": a name may end in a known surname, but no name starts with a filler word
+            loose = len(parts) == 1 or parts[0] not in STOPWORDS
+            could = key in known or loose and bool(parts) and (parts[0] in known or parts[-1] in known)
             if not could or taken.intersection(range(i, i + size)) or not _could_be_name(window, proper=proper):
                 continue
             names = store.people_named(phrase)
@@ -196,8 +199,9 @@ def ask(
     if not question.terms and not person_ids and not any(filters.values()):
         result.message = "Ask about a person, some words or a day, e.g. `Peskov ceasefire` or `Trump on May 11`."
         return result
+    found = _search(store, question, person_ids=person_ids, filters=filters) if question.terms else []
     if question.terms:
-        ids = _ranked(store, question, person_ids=person_ids, filters=filters, limit=limit)
+        ids = _weigh(found, question, limit=limit)
     else:
         ids = _latest(store, person_ids=person_ids, filters=filters, limit=limit)
     result.statements = store.statements(ids)
@@ -207,7 +211,9 @@ def ask(
     unknown = set(question.terms) - set(store.rare_terms(question.terms, limit=len(question.terms)))
     if unknown:
         result.message += f" No stored quote uses {', '.join(f'“{t}”' for t in question.terms if t in unknown)}."
-    nearest = _ranked(store, question, person_ids=None, filters={}, limit=NEAREST, share=0.0, exact=False)
+    if person_ids or any(filters.values()):  # else the search just made is the same one
+        found = _search(store, question, person_ids=None, filters={})
+    nearest = _weigh(found, question, limit=NEAREST, share=0.0, exact=False)
     if not nearest and person_ids:
         nearest = _latest(store, person_ids=person_ids, filters={}, limit=NEAREST)
     result.nearest = store.statements(nearest)
@@ -246,22 +252,24 @@ def respelling_note(corrected: dict[str, str]) -> str | None:
     return f"Looked for {swaps}, which no stored quote uses."
 
 
-def _ranked(
-    store: Store, question: Question, *, person_ids: list[int] | None, filters: dict, limit: int,
-    share: float = 0.5, exact: bool = True,
-) -> list[int]:
+def _search(store: Store, question: Question, *, person_ids: list[int] | None, filters: dict) -> list[Match]:
+    """The best-ranked claims holding the question's rarest terms."""
+    terms = store.query_terms(question.terms)
+    return store.search_claims(terms, person_ids=person_ids, kinds=SEARCHED_KINDS, limit=RANKED, **filters)
+
+
+def _weigh(found: list[Match], question: Question, *, limit: int, share: float = 0.5, exact: bool = True) -> list[int]:
     """Statements whose wording holds more than `share` of the terms (and, if `exact`, every quoted phrase)."""
     wanted = set(question.terms)
-    terms = store.query_terms(question.terms)
     held: dict[int, float] = {}
     group: dict[int, int] = {}
-    for found in store.search_claims(terms, person_ids=person_ids, kinds=SEARCHED_KINDS, limit=RANKED, **filters):
-        key = f" {fold(found.quote)} "
+    for match in found:
+        key = f" {fold(match.quote)} "
         if exact and not all(f" {phrase} " in key for phrase in question.phrases):
             continue
-        sid = found.statement_id
+        sid = match.statement_id
         held[sid] = max(held.get(sid, 0.0), len(wanted.intersection(key.split())) / len(wanted))
-        group[sid] = min(group.get(sid, len(KIND_ORDER)), KIND_GROUP[found.kind])
+        group[sid] = min(group.get(sid, len(KIND_ORDER)), KIND_GROUP[match.kind])
     kept = [sid for sid in held if held[sid] > share]
     return sorted(kept, key=lambda sid: (-held[sid], group[sid]))[:limit]
 

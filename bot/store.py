@@ -26,8 +26,8 @@ PERSON_SCAN = 60  # a speaker quoted at most this often is grouped by reading al
 RECENT = 2000  # a prolific speaker's new claim is grouped with their latest this many claims
 QUERY_TERMS = 4  # terms a lookup searches by
 COMMON = 2000  # claims holding a term that make it common: counted no further
-RANKED_ALL = 4 * COMMON  # matching claims a search ranks all of: a few rare words' worth
-RANK_WINDOW = COMMON  # newest claims a search ranks when more match: its cost is bounded at any archive size
+RANKED_ALL = COMMON  # matching claims a search ranks all of: a few rare words' worth
+RANK_WINDOW = COMMON  # newest claims a search weighs when more match: its cost is bounded at any archive size
 COUNTS_KEPT = 100_000  # word counts a store remembers
 SOURCES_LOADED = 50  # sources loaded with a statement; the rest are counted
 # Claims matching a full-text query, counted no further than a limit: a count that never reads a whole posting list.
@@ -553,36 +553,37 @@ class Store:
     ) -> list[Match]:
         """The claims best matching any of `terms`, best first.
 
-        Past RANKED_ALL matching claims only the newest RANK_WINDOW are ranked: ranking every claim that holds a
-        common word costs more as the archive grows, and the newest are the ones a newsroom asks about most.
+        Claims matching few enough are ranked by bm25. Past RANKED_ALL, the claims holding all of the rarest common
+        words are taken newest first: bm25 first counts every claim holding each of its words, which for a word in
+        most claims of a large archive costs more than the rest of a lookup, and tells such claims apart little.
         """
         if not terms or (person_ids is not None and not person_ids):
             return []
         match = f"quote : ({fts_any(terms)})"
         matches = self.db.execute(PROBE, [match, RANKED_ALL + 1]).fetchone()[0]
+        ranked = matches <= RANKED_ALL
         # Common words only: the claims holding all of the rarest few are few, and hold what was asked for.
-        for size in range(min(len(terms), QUERY_TERMS), 1, -1) if matches > RANKED_ALL else ():
+        for size in range(min(len(terms), QUERY_TERMS), 1, -1) if not ranked else ():
             narrow = f"quote : ({' AND '.join(fts_any([t]) for t in terms[:size])})"
-            found = self.db.execute(PROBE, [narrow, RANKED_ALL + 1]).fetchone()[0]
-            if 0 < found <= RANKED_ALL:
-                match, matches = narrow, found
+            if self.db.execute(PROBE, [narrow, 1]).fetchone()[0]:
+                match = narrow
                 break
-        windowed = matches > RANKED_ALL
-        if windowed and person_ids is not None:
+        if not ranked and person_ids is not None:
             # Common words: the speakers' tokens let the full-text index intersect, not the join filter row by row.
             match += f" AND who : ({fts_any(person_token(p) for p in person_ids)})"
             person_ids = None
-        newest, window = (" ORDER BY f.rowid DESC LIMIT ?", [RANK_WINDOW]) if windowed else ("", [])
+        score, newest, window = ("f.rank", "", []) if ranked else ("-f.rowid", " ORDER BY f.rowid DESC LIMIT ?",
+                                                                    [RANK_WINDOW])
         kind_marks = ",".join("?" * len(kinds))
         if on or since or outlet or person_ids is not None:
             where, params = self._filters(person_ids=person_ids, kinds=(), on=on, since=since, outlet=outlet)
-            best = f"""SELECT f.rowid AS id, f.rank AS score FROM claims_fts f JOIN claims c ON c.id = f.rowid
+            best = f"""SELECT f.rowid AS id, {score} AS score FROM claims_fts f JOIN claims c ON c.id = f.rowid
                        JOIN articles a ON a.id = c.article_id
                        WHERE claims_fts MATCH ? AND c.kind IN ({kind_marks}) {where}{newest}"""
             params = [match, *kinds, *params, *window]
         else:
             # Ranked on the index alone; the few best are joined, twice as many as wanted as some are of other kinds.
-            best = f"""SELECT id, score FROM (SELECT f.rowid AS id, f.rank AS score FROM claims_fts f
+            best = f"""SELECT id, score FROM (SELECT f.rowid AS id, {score} AS score FROM claims_fts f
                        WHERE claims_fts MATCH ?{newest}) ORDER BY score LIMIT ?"""
             params = [match, *window, 2 * limit]
         rows = self.db.execute(
@@ -738,13 +739,15 @@ class Store:
         wanted = list({alias_key(c) for c in candidates} - {""})
         if not wanted:
             return set()
-        marks = ",".join("?" * len(wanted))
+        # One index probe per word and column: a common first name must not pull in every alias bearing it.
         rows = self.db.execute(
-            f"""SELECT key, compact, first, last FROM aliases
-                WHERE key IN ({marks}) OR compact IN ({marks}) OR first IN ({marks}) OR last IN ({marks})""",
-            wanted * 4,
+            f"""WITH wanted(k) AS (VALUES {",".join(["(?)"] * len(wanted))})
+                SELECT k FROM wanted WHERE EXISTS (SELECT 1 FROM aliases WHERE key = k)
+                OR EXISTS (SELECT 1 FROM aliases WHERE compact = k) OR EXISTS (SELECT 1 FROM aliases WHERE first = k)
+                OR EXISTS (SELECT 1 FROM aliases WHERE last = k)""",
+            wanted,
         ).fetchall()
-        return {part for row in rows for part in row} & set(wanted)
+        return {r[0] for r in rows}
 
     # -- channels, events, digests, feeds ----------------------------------------------------------
 
