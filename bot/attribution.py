@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,7 +18,9 @@ from bot.people import (
     HONORIFICS,
     INITIAL,
     NOT_PERSON,
+    UNNAMED,
     is_agent,
+    is_person_noun,
     is_title,
     looks_like_person,
     matches_handle,
@@ -313,6 +316,8 @@ class _Article:
         group += [g for c in group if c is not subject for g in c.children if g.dep_ == "conj"]
         group = [t for t in group if t is subject or not self.in_quote[t.idx]]  # never a quoted word
         found = [s for s in (self._speaker(t) for t in group) if s is not None]
+        if head and subject.tag_ == "NN" and found and not found[0].person and any(s.person for s in found[1:]):
+            found = found[1:]  # "said NIWA marine biologist and voyage co-leader Sadie Mills": one person, titled
         # "COO and CFO Blake Jorgensen said": a title alone names nobody
         return [s for s in found if not (s.name and all(is_title(w) for w in s.name.split()))]
 
@@ -371,7 +376,7 @@ class _Article:
         """The speaker a subject token names, pronouns and role nouns resolved to a name; None for 'it'."""
         low = tok.lower_
         if low in PERSONAL:
-            return Speaker(tok.text, self._antecedent(tok.idx, tok.sent))
+            return Speaker(tok.text, self._antecedent(tok.idx, tok.sent, besides=self._clause_subject(tok)))
         if low == "they":
             return self._group_antecedent(tok)
         if low in PRONOUNS or low in RELATIVE:
@@ -396,33 +401,24 @@ class _Article:
             if holder is not None:
                 name = self.resolve_name(holder.name)
                 return Speaker(text, name, holder.role or self._role_of(name))
-        if tok.tag_ not in NAME_TAGS and not is_agent(tok.text):
+        if tok.tag_ not in NAME_TAGS and not is_agent(tok.text) and not is_title(tok.text):
             return None  # a thing, a number or a quantifier says nothing: "drone attacks", "data", "many"
         content = [t for t in words if t.dep_ not in ("det", "predet") and not t.is_punct or t.i > words[0].i]
         group = re.sub(r"\s+", " ", self._span(content)).strip(" ,")
         if content and content[0].is_sent_start and content[0].tag_ in ("NN", "NNS"):
             group = group[:1].lower() + group[1:]  # "Sources report": a common noun, capitalized by position only
         role_only = [t for t in content if t.tag_ not in ("JJ",)]
-        # "the head coach of the national team" refers back too, not "the minister of defence of Spain"
-        # "the 65-year-old lawmaker": one person by what they do (not "the international community")
-        epithet = tok.tag_ == "NN" and is_agent(tok.text) and len(content) > 1 and tok.lower_.endswith(
-            ("er", "or", "ist", "ian", "man", "woman", "person"))
-        if words[0].lower_ == "the" and (is_title(tok.text) or epithet) and tok.tag_ in ("NN", "NNP") and not any(
-                c.dep_ == "prep" and c.lower_ != "of" or self._names_in(c) for c in tok.children):
-            name = self._antecedent(tok.idx, tok.sent, role=tok.lower_)
-            # An epithet refers back to whoever was last spoken of: "the veteran telecoms executive", "the
-            # Australian actress"; a bare "the judge" with no judge named before names nobody.
-            if name is None and (len(role_only) < len(content) or not all(is_title(t.text) for t in role_only)):
-                name = self._antecedent(tok.idx, tok.sent)
+        if words[0].lower_ == "the" and tok.tag_ in ("NN", "NNP") and is_person_noun(tok.text):
+            name = self._antecedent(words[0].idx, tok.sent, role=tok.lower_)
+            # A description refers back to whoever was last spoken of: "the Kenyan leader", "the actress", "the head
+            # of state"; but "the spokesman" with none named before is somebody the article does not name.
+            if name is None and tok.lower_ not in UNNAMED:
+                name = self._antecedent(words[0].idx, tok.sent)
             bare = len(role_only) == len(content) and all(is_title(t.text) for t in role_only)
             return Speaker(text, name, group if name and bare else None)
         if group.lower() in ("sources", "source", "officials"):
             group = "unnamed " + group
         return Speaker(text, group, person=False) if group else None
-
-    def _names_in(self, tok: Token) -> bool:
-        """True when a phrase names a person or place itself ("of Spain"), so it is no epithet to refer back."""
-        return any(t.tag_ in NAME_TAGS for t in tok.subtree)
 
     def _author(self, doc_tok: Token) -> Speaker | None:
         """Who a document speaks for: its owner ("Trump's post", "a release from the mayor") or the subject
@@ -471,10 +467,23 @@ class _Article:
             words.pop()
         return words or [tok]
 
-    def _antecedent(self, pos: int, sent: Span, role: str | None = None) -> str | None:
-        """The person a pronoun or "the spokesman" refers to: earlier in its sentence, else the latest subject."""
+    def _clause_subject(self, pronoun: Token) -> list[Token]:
+        """The subject of the clause an object pronoun stands in: "Dawn quoted him" — never who "him" is."""
+        if pronoun.lower_ not in ("him", "her") or pronoun.dep_ not in ("dobj", "pobj", "dative"):
+            return []
+        verb = next((a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        return [] if verb is None else [c for c in verb.children if c.dep_ == "nsubj"]
+
+    def _antecedent(self, pos: int, sent: Span, role: str | None = None, besides: Sequence[Token] = ()) -> str | None:
+        """The person a pronoun or "the spokesman" refers to: earlier in its sentence, else the latest subject.
+
+        A lone word named only in passing ("her new album Prism", "the Tokyo Games") is no one to refer back to.
+        """
         def fits(m):
-            return (m.person and (role is None or bool(m.role and role in m.role.lower())))
+            if any(t.left_edge.idx <= m.start <= t.right_edge.idx for t in besides):
+                return False
+            passing = " " not in m.name and not m.subject and m.role is None and self.resolve_name(m.name) == m.name
+            return m.person and not passing and (role is None or bool(m.role and role in m.role.lower()))
         before = [m for m in self.mentions if fits(m) and sent.start_char <= m.start and m.end <= pos]
         if before:  # the subject before anyone else: "Cooper said he could not recall a storm like Florence"
             return self.resolve_name(([m for m in before if m.subject] or before)[-1].name)

@@ -62,7 +62,7 @@ candidate candidates nominee nominees democrats republicans conservatives libera
 organization organisation institute university hospital school schools clinic charity foundation bureau
 service services inquiry panel jury tribunal club league federation association network broadcaster
 cabinet kremlin pentagon regime junta leadership establishment arm wing unit branch division
-actress actresses waitress hostess princess duchess countess empress heiress stewardess goddess baroness star
+actress actresses waitress hostess princess duchess countess empress heiress stewardess goddess baroness songstress star
 stars singer actor actors athlete athletes coach captain
 """.split())
 
@@ -76,6 +76,32 @@ def is_agent(noun: str) -> bool:
         low.endswith(("er", "ers", "or", "ors", "ant", "ants", "ent", "ents"))
         and not low.endswith(("ment", "ments", "ter", "ters", "per", "pers", "der", "ders", "ber", "bers"))
         and low not in NOT_AGENTS)
+
+
+# Title words that qualify an office rather than name one: "the state" or "the foreign" is no person.
+QUALIFIERS = {
+    "vice", "prime", "special", "general", "foreign", "defense", "defence", "interior", "finance", "senior", "state",
+    "house", "former", "acting", "first", "crown", "health", "education", "labour", "labor", "trade", "transport",
+    "energy", "environment", "agriculture", "treasury", "housing", "immigration", "culture", "tourism", "economy",
+    "commerce", "security", "homeland", "majority", "minority", "under", "associate", "managing", "then", "member",
+}
+# People an article mentions without naming them: "the spokesman said" is seldom someone named before.
+UNNAMED = {"spokesman", "spokeswoman", "spokesperson", "official", "officer", "source", "witness", "resident",
+           "neighbour", "neighbor", "employee", "worker", "student", "teacher", "doctor", "nurse", "aide", "adviser",
+           "advisor", "analyst", "expert", "insider", "person", "agent", "representative", "investigator"}
+
+
+def is_person_noun(noun: str) -> bool:
+    """True for a common noun that names one person by what they are ("the premier", "the songstress"), not a body.
+
+    >>> is_person_noun("premier"), is_person_noun("government"), is_person_noun("state")
+    (True, False, False)
+    """
+    low = noun.lower()
+    if low in QUALIFIERS or "." in low:
+        return False
+    return is_title(low) or is_agent(low) and (low.endswith(("er", "or", "ist", "ian", "man", "woman", "person", "ess",
+                                                             "ant")) or low.endswith("ent") and low not in AGENTS)
 
 
 # Nouns with a person's ending that name things.
@@ -102,7 +128,9 @@ NOT_PERSON = {
     "patrol", "police", "bureau", "authority", "administration", "command", "service", "services", "board",
     "storm", "hurricane", "typhoon", "cyclone", "tornado", "hospital", "clinic", "school", "college", "museum",
     "stadium", "airlines", "airways", "festival", "hotel", "restaurant", "mosque", "temple", "cathedral",
-    "market", "mall", "prison", "jail",
+    "market", "mall", "prison", "jail", "games", "olympics", "paralympics", "cup", "championship",
+    "championships", "awards", "tournament", "trophy", "prize", "expo", "conference", "forum", "album", "tour",
+    "series", "show",
 }
 INITIAL = re.compile(r"^[A-Z]\.$")
 HANDLE = re.compile(r"@(\w{2,})")

@@ -356,6 +356,44 @@ def test_web_house_style(sites: list[Claim], words: str, speaker: str) -> None:
     assert found.speaker == speaker
 
 
+# People referred to by what they are, and names that are no one to refer back to.
+DESCRIBED = """Farmers marched through Nairobi on Monday as Amina Wekesa took questions.
+
+"We will not sell the harvest at a loss," the Kenyan leader said.
+
+At Lucy Harlow's launch party for her new album Meridian, she told reporters the tour was "a dream."
+
+Diego Ferraz won silver after the Lisbon Games. "It has been a long road," he said.
+
+The radio station Vox quoted him as saying: "I am not retiring."
+
+"The building was evacuated at noon," the spokesman said.
+
+Singer Tara Quint and producer Ben Hale spoke after the show. "We wrote it in a week," said the songstress.
+
+"We hold the line," said transport planner and project co-lead Ruth Adebayo.
+"""
+
+
+@pytest.fixture(scope="module")
+def described() -> list[Claim]:
+    """Extract the invented article of descriptions once for the module."""
+    return extracted("described", DESCRIBED)
+
+
+@pytest.mark.parametrize(("words", "speaker"), [
+    ("We will not sell the harvest", "Amina Wekesa"),  # "the Kenyan leader" refers back, "Kenyan" is no one
+    ("a dream.", "Lucy Harlow"),  # "her new album Meridian" is no one "she" can be
+    ("It has been a long road,", "Diego Ferraz"),  # nor are "the Lisbon Games"
+    ("I am not retiring.", "Diego Ferraz"),  # "Vox quoted him": him is never the one quoting
+    ("The building was evacuated", None),  # "the spokesman" named nowhere is nobody the article names
+    ("We wrote it in a week,", "Tara Quint"),  # "the songstress" is the singer, not the producer
+    ("We hold the line,", "Ruth Adebayo"),  # a title conjoined with the name is hers
+])
+def test_descriptions_refer_back(described: list[Claim], words: str, speaker: str | None) -> None:
+    assert quote(described, words).speaker == speaker
+
+
 PRESS = """Coach Ivan Petrov-Lind spoke to the media after the 2-1 win.
 
 On the performance…
