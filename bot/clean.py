@@ -1,4 +1,4 @@
-"""Blank out scraping noise (footnote digits, source credits) without moving any offset."""
+"""Blank out scraping noise (footnote digits, source credits) and straighten apostrophes, moving no offset."""
 
 from __future__ import annotations
 
@@ -9,9 +9,12 @@ import re
 FOOTNOTE = re.compile(r"(?:(?<=[a-z]{3})|(?<=[.!?,;\"”’)]))\d{1,2}(?=[\s.,;]|$)", re.M)
 # Source credits pasted by AI search tools: `.AP News+1Financial Times+1` up to the end of the line.
 CREDITS = re.compile(r"(?<=\.)(?:[A-Za-z][\w&'. -]*?\+\d+)+(?:[A-Za-z][\w&'. -]*)?[ \t]*$", re.M)
+# A curly apostrophe inside a word (O’Kelly, Trump’s): the parser knows these words with a straight one.
+APOSTROPHE = re.compile(r"(?<=[^\W\d_])[’ʼ](?=[^\W\d_])")
 
 
 def mask_noise(text: str) -> str:
-    """Return text of the same length with footnote digits and credit runs replaced by spaces."""
+    """Return text of the same length with footnote digits and credit runs replaced by spaces, and apostrophes
+    inside words made straight."""
     blank = lambda m: " " * len(m.group())  # noqa: E731 - one-line replacement keeps every offset
-    return FOOTNOTE.sub(blank, CREDITS.sub(blank, text))
+    return APOSTROPHE.sub("'", FOOTNOTE.sub(blank, CREDITS.sub(blank, text)))

@@ -394,6 +394,13 @@ def test_descriptions_refer_back(described: list[Claim], words: str, speaker: st
     assert quote(described, words).speaker == speaker
 
 
+def test_a_curly_apostrophe_inside_a_name_keeps_it_one_name() -> None:
+    text = "Judge Eugene O’Kelly heard the case.\n\nO’Kelly said the claims were “extremely serious”.\n"
+    [found] = direct(extracted("kelly", text))
+    assert (found.quote, found.speaker) == ("extremely serious", "Eugene O'Kelly")
+    assert text[found.start:found.end] == found.quote
+
+
 PRESS = """Coach Ivan Petrov-Lind spoke to the media after the 2-1 win.
 
 On the performance…
