@@ -149,6 +149,7 @@ class _Article:
         self.full = [m for m in self.mentions if m.person and len(m.name.split()) >= 2]
         self.spoken: list[tuple[int, str]] = []  # (position, name) of speakers attributed so far
         self.used_cues: set[int] = set()
+        self.pronouns: dict[int, str | None] = {}  # token index of a subject pronoun: whom it refers to
 
     def run(self) -> Analysis:
         """Attribute every quote in order, then report the remaining reporting verbs as indirect claims."""
@@ -495,10 +496,24 @@ class _Article:
             subjects = [(m.start, m.name) for m in self.mentions if fits(m) and (m.subject or self._asked(m))
                         and prev.start_char <= m.start < prev.end_char]
             subjects += [(p, n) for p, n in spoken if prev.start_char <= p < prev.end_char and role is None]
+            subjects += [(t.idx, name) for t in self._pronoun_subjects(prev) if role is None
+                         and (name := self._pronoun_of(t)) is not None]
             if subjects:
                 return self.resolve_name(min(subjects)[1])
         earlier = [m for m in self.mentions if fits(m) and m.end <= pos]
         return self.resolve_name(earlier[-1].name) if earlier else None
+
+    def _pronoun_subjects(self, sent: Span) -> list[Token]:
+        """The "he" or "she" subjects of a sentence's main verbs: "He said Dr Napthine was ..." is still about him."""
+        verbs = [sent.root, *(c for c in sent.root.children if c.dep_ == "conj")]
+        return [c for v in verbs for c in v.children if c.dep_ == "nsubj" and c.lower_ in ("he", "she")]
+
+    def _pronoun_of(self, pronoun: Token) -> str | None:
+        """Whom a subject pronoun refers to, worked out once: a chain of "he said" sentences refers back in turn."""
+        if pronoun.i not in self.pronouns:
+            self.pronouns[pronoun.i] = None  # a chain never loops back on itself
+            self.pronouns[pronoun.i] = self._antecedent(pronoun.idx, pronoun.sent)
+        return self.pronouns[pronoun.i]
 
     def _asked(self, mention: Mention) -> bool:
         """True for the person a question was put to ("Reporters asked Marsh whether ..."): the one who answers."""

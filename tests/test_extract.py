@@ -372,6 +372,14 @@ The radio station Vox quoted him as saying: "I am not retiring."
 Singer Tara Quint and producer Ben Hale spoke after the show. "We wrote it in a week," said the songstress.
 
 "We hold the line," said transport planner and project co-lead Ruth Adebayo.
+
+Mr Okafor said the mayor had lost the room.
+
+He said Ms Lindqvist was only "a caretaker".
+
+"She will be gone by spring," he told the radio station.
+
+Cllr Dunne wanted a vote, and he questioned officer Sara Moyo on it. He said: "Nobody can enforce this."
 """
 
 
@@ -389,6 +397,8 @@ def described() -> list[Claim]:
     ("The building was evacuated", None),  # "the spokesman" named nowhere is nobody the article names
     ("We wrote it in a week,", "Tara Quint"),  # "the songstress" is the singer, not the producer
     ("We hold the line,", "Ruth Adebayo"),  # a title conjoined with the name is hers
+    ("She will be gone by spring,", "Okafor"),  # "He said Ms Lindqvist was" is still about him
+    ("Nobody can enforce this.", "Dunne"),  # the questioner goes on, not the one questioned
 ])
 def test_descriptions_refer_back(described: list[Claim], words: str, speaker: str | None) -> None:
     assert quote(described, words).speaker == speaker
