@@ -39,6 +39,7 @@ SIGN_OFF = re.compile(r"^\s*(?:[—–―]|--?)\s*(?P<who>@\w+|[A-Z][^\n]{0,80}?
                       r"(?:,?\s+(?:via|on|in)\s+(?P<via>[^\n]+?))?\s*$")
 FUNCTION_WORDS = {"a", "an", "the", "as", "of", "for", "to", "in", "on", "his", "her", "their", "its", "this",
                   "that", "what", "so-called", "called", "dubbed", "about", "into", "our", "my", "your"}
+LABEL_WORDS = 12  # longest "Name, role:" label before a quote
 TERM_WORDS = 4  # a passage this short that nobody's verb governs is a label, not someone's words
 # Things that carry words without saying them: their author is the speaker ("a tweet that said").
 DOCUMENTS = {"tweet", "post", "statement", "release", "report", "letter", "email", "e-mail", "message", "video",
@@ -566,7 +567,19 @@ class _Article:
                                and previous[1].speaker and lead.speaker
                                and previous[1].speaker.name == lead.speaker.name)
             return lead
-        return self._reported_before(q) or Attribution(None)
+        return self._label_before(q) or self._reported_before(q) or Attribution(None)
+
+    def _label_before(self, q: Quote) -> Attribution | None:
+        """A speaker named before a colon opening the quote's paragraph, as transcripts and broadcast write-ups do:
+        `Kevin Rudd, Labor Member for Griffith: "..."`."""
+        para_start = self.text.rfind("\n", 0, q.start) + 1
+        label = self.text[para_start:q.start].rstrip().rstrip("\"“`'‘«").rstrip()
+        if not label.endswith(":") or len(label.split()) > LABEL_WORDS:
+            return None
+        named = [m for m in self.mentions if m.person and para_start <= m.start < para_start + len(label)]
+        if not named or named[0].start != para_start:  # the label starts with the name
+            return None
+        return Attribution(self._named(label[:-1]), label)
 
     def _reported_before(self, q: Quote) -> Attribution | None:
         """A quote with no attribution of its own after a sentence reporting a person's words, in its paragraph

@@ -380,6 +380,8 @@ He said Ms Lindqvist was only "a caretaker".
 "She will be gone by spring," he told the radio station.
 
 Cllr Dunne wanted a vote, and he questioned officer Sara Moyo on it. He said: "Nobody can enforce this."
+
+Nina Arvidsson, Mayor of Lund: "We will rebuild the bridge."
 """
 
 
@@ -399,6 +401,7 @@ def described() -> list[Claim]:
     ("We hold the line,", "Ruth Adebayo"),  # a title conjoined with the name is hers
     ("She will be gone by spring,", "Okafor"),  # "He said Ms Lindqvist was" is still about him
     ("Nobody can enforce this.", "Dunne"),  # the questioner goes on, not the one questioned
+    ("We will rebuild the bridge.", "Nina Arvidsson"),  # a broadcast transcript's "Name, role:" label
 ])
 def test_descriptions_refer_back(described: list[Claim], words: str, speaker: str | None) -> None:
     assert quote(described, words).speaker == speaker
