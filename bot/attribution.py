@@ -39,6 +39,7 @@ SIGN_OFF = re.compile(r"^\s*(?:[—–―]|--?)\s*(?P<who>@\w+|[A-Z][^\n]{0,80}?
                       r"(?:,?\s+(?:via|on|in)\s+(?P<via>[^\n]+?))?\s*$")
 FUNCTION_WORDS = {"a", "an", "the", "as", "of", "for", "to", "in", "on", "his", "her", "their", "its", "this",
                   "that", "what", "so-called", "called", "dubbed", "about", "into", "our", "my", "your"}
+ACRONYM_REACH = 120  # characters from an office's "(ACRONYM)" to its holder's name
 LABEL_WORDS = 12  # longest "Name, role:" label before a quote
 TERM_WORDS = 4  # a passage this short that nobody's verb governs is a label, not someone's words
 # Things that carry words without saying them: their author is the speaker ("a tweet that said").
@@ -378,7 +379,8 @@ class _Article:
         """The speaker a subject token names, pronouns and role nouns resolved to a name; None for 'it'."""
         low = tok.lower_
         if low in PERSONAL:
-            return Speaker(tok.text, self._antecedent(tok.idx, tok.sent, besides=self._clause_subject(tok)))
+            return Speaker(tok.text, self._antecedent(tok.idx, tok.sent, besides=self._clause_subject(tok),
+                                                      as_subject=tok.dep_ == "nsubj"))
         if low == "they":
             return self._group_antecedent(tok)
         if low in PRONOUNS or low in RELATIVE:
@@ -397,6 +399,9 @@ class _Article:
             return Speaker(text, name, mention.role or self._role_of(name))
         if mention is not None and " of " in mention.name:  # "The Department of Health announced"
             return Speaker(text, mention.name, person=False)
+        holder = self._acronym_holder(tok)
+        if holder is not None:  # "said the PS", after "Principal Secretary (PS) Dr. Paul Ronoh"
+            return Speaker(text, holder, self._role_of(holder))
         if is_title(tok.text):  # "Prime Minister of Barbados Mia Mottley said": the office's holder
             holder = next((m for m in self.mentions if m.person and tok.idx < m.start
                            and m.end <= tok.right_edge.idx + len(tok.right_edge)), None)
@@ -421,6 +426,18 @@ class _Article:
         if group.lower() in ("sources", "source", "officials"):
             group = "unnamed " + group
         return Speaker(text, group, person=False) if group else None
+
+    def _acronym_holder(self, tok: Token) -> str | None:
+        """The person whose office an article spells out before an acronym in brackets: "Deputy Inspector General
+        (DIG) Muhammad Saleem" is who "the DIG" is."""
+        if not (tok.text.isupper() and 2 <= len(tok.text) <= 6 and tok.text.isalpha()):
+            return None
+        defined = [m.end() for m in re.finditer(rf"\(\s*{tok.text}\s*\)", self.text[:tok.idx])]
+        if not defined:
+            return None
+        reach = range(defined[-1], defined[-1] + ACRONYM_REACH)
+        after = next((m for m in self.mentions if m.person and m.start in reach), None)
+        return self.resolve_name(after.name) if after else None
 
     def _author(self, doc_tok: Token) -> Speaker | None:
         """Who a document speaks for: its owner ("Trump's post", "a release from the mayor") or the subject
@@ -476,7 +493,8 @@ class _Article:
         verb = next((a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")), None)
         return [] if verb is None else [c for c in verb.children if c.dep_ == "nsubj"]
 
-    def _antecedent(self, pos: int, sent: Span, role: str | None = None, besides: Sequence[Token] = ()) -> str | None:
+    def _antecedent(self, pos: int, sent: Span, role: str | None = None, besides: Sequence[Token] = (),
+                    as_subject: bool = False) -> str | None:
         """The person a pronoun or "the spokesman" refers to: earlier in its sentence, else the latest subject.
 
         A lone word named only in passing ("her new album Prism", "the Tokyo Games") is no one to refer back to.
@@ -487,14 +505,18 @@ class _Article:
             passing = " " not in m.name and not m.subject and m.role is None and self.resolve_name(m.name) == m.name
             return m.person and not passing and (role is None or bool(m.role and role in m.role.lower()))
         before = [m for m in self.mentions if fits(m) and sent.start_char <= m.start and m.end <= pos]
-        if before:  # the subject before anyone else: "Cooper said he could not recall a storm like Florence"
-            return self.resolve_name(([m for m in before if m.subject] or before)[-1].name)
+        # the subject before anyone else: "Cooper said he could not recall a storm like Florence"; a subject never
+        # refers to whom its own clause speaks to: "Speaking to host Mindy Kaling, she said"
+        speakers = [m for m in before if m.subject or self._object_speaker(m)] or (
+            [m for m in before if self._head(m).dep_ == "poss"] if as_subject else before)  # "At Harlow's party, she"
+        if speakers:
+            return self.resolve_name(speakers[-1].name)
         spoken = [(p, n) for p, n in self.spoken if p < pos]
         for back in range(1, 6):
             prev = self._sentence_before(sent, back)
             if prev is None:
                 break
-            subjects = [(m.start, m.name) for m in self.mentions if fits(m) and (m.subject or self._asked(m))
+            subjects = [(m.start, m.name) for m in self.mentions if fits(m) and (m.subject or self._object_speaker(m))
                         and prev.start_char <= m.start < prev.end_char]
             subjects += [(p, n) for p, n in spoken if prev.start_char <= p < prev.end_char and role is None]
             subjects += [(t.idx, name) for t in self._pronoun_subjects(prev) if role is None
@@ -516,11 +538,15 @@ class _Article:
             self.pronouns[pronoun.i] = self._antecedent(pronoun.idx, pronoun.sent)
         return self.pronouns[pronoun.i]
 
-    def _asked(self, mention: Mention) -> bool:
-        """True for the person a question was put to ("Reporters asked Marsh whether ..."): the one who answers."""
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        head = span[-1] if span is not None and len(span) else None
-        return head is not None and head.dep_ == "dobj" and head.head.lower_ in ASKING
+    def _head(self, mention: Mention) -> Token:
+        """The last token of a mention, which the parse hangs the name's phrase from."""
+        return self.doc.char_span(mention.start, mention.end, alignment_mode="expand")[-1]
+
+    def _object_speaker(self, mention: Mention) -> bool:
+        """True for the object who speaks: the one a question was put to ("Reporters asked Marsh whether ..."), the
+        one quoted ("The statement quoted IG Khawaja as saying ...")."""
+        head = self._head(mention)
+        return head.dep_ == "dobj" and (head.head.lower_ in ASKING or head.head.lower_ in QUOTING)
 
     def _sentence_before(self, sent: Span, back: int) -> Span | None:
         """The sentence `back` places before this one, or None at the start."""

@@ -382,6 +382,12 @@ He said Ms Lindqvist was only "a caretaker".
 Cllr Dunne wanted a vote, and he questioned officer Sara Moyo on it. He said: "Nobody can enforce this."
 
 Nina Arvidsson, Mayor of Lund: "We will rebuild the bridge."
+
+A police statement quoted Chief Inspector Omar Haddad as saying an inquiry had begun. "The driver was tired," he said.
+
+The Deputy Governor (DG) of the bank, Ewa Malinowska, spoke next. "Rates will hold," said the DG.
+
+Speaking to talk show host Jo Brandt on Sunday, she said: "I never watch my own films."
 """
 
 
@@ -402,6 +408,9 @@ def described() -> list[Claim]:
     ("She will be gone by spring,", "Okafor"),  # "He said Ms Lindqvist was" is still about him
     ("Nobody can enforce this.", "Dunne"),  # the questioner goes on, not the one questioned
     ("We will rebuild the bridge.", "Nina Arvidsson"),  # a broadcast transcript's "Name, role:" label
+    ("The driver was tired,", "Omar Haddad"),  # the one a statement quotes goes on speaking
+    ("Rates will hold,", "Ewa Malinowska"),  # "the DG" is who the article spelled it out for
+    ("I never watch my own films.", "Ewa Malinowska"),  # "she" is not the host she is speaking to
 ])
 def test_descriptions_refer_back(described: list[Claim], words: str, speaker: str | None) -> None:
     assert quote(described, words).speaker == speaker
