@@ -193,6 +193,9 @@ class _Article:
             # R-Ariz. McCain is one of ..." (but "Mohd. Raisul Islam Khan" is one name).
             ended = run and (tok is not None and tok.is_sent_start or run[-1].text.endswith(".") and (
                 is_state_abbreviation(run[-1].text) or is_place(run[-1].text)))
+            # "State Department for Agriculture Dr. Paul Ronoh": an honorific after a body starts a person's name
+            ended = ended or run and tok is not None and tok.lower_ in HONORIFICS and any(
+                t.lower_ in NOT_PERSON for t in run)
             joined = run and (self._joins_name(tok, run[-1]) or run[-1].tag_ == "HYPH" and tok.is_alpha)
             if tok is not None and not ended and (self._name_word(tok) or joined):
                 run.append(tok)
@@ -253,8 +256,9 @@ class _Article:
         single = (len(name_toks) == 1 and head.tag_ == "NNP" and not is_place(name) and not name.isupper()
                   and not (head.i and self.doc[head.i - 1].lower_ in ("a", "an")))  # "a Democrat" is a label
         bare_title = all(is_title(t.text) for t in name_toks)  # "The Minister": a person only if a surname too
+        acronym = len(name_toks) == 1 and name.isupper()  # "the PPRO", "DIG": an office, not who holds it
         return Mention(name_toks[0].idx, head.idx + len(head), name, role,
-                       not bare_title and not is_outlet(name) and not body and not is_place(name)
+                       not bare_title and not acronym and not is_outlet(name) and not body and not is_place(name)
                        and (titled and len(name_toks) <= 4 or looks_like_person(name) or single),
                        subject,
                        common=name_toks[0].is_sent_start and name_toks[0].tag_ not in NAME_TAGS)

@@ -388,6 +388,10 @@ A police statement quoted Chief Inspector Omar Haddad as saying an inquiry had b
 The Deputy Governor (DG) of the bank, Ewa Malinowska, spoke next. "Rates will hold," said the DG.
 
 Speaking to talk show host Jo Brandt on Sunday, she said: "I never watch my own films."
+
+Principal Secretary (PS) State Department for Fisheries Dr. Tom Ouma toured the port. "Catches doubled," said the PS.
+
+The Police Press Officer (PPO) of the county, Inspector Ada Nwosu, confirmed it, saying "two men were held."
 """
 
 
@@ -411,6 +415,8 @@ def described() -> list[Claim]:
     ("The driver was tired,", "Omar Haddad"),  # the one a statement quotes goes on speaking
     ("Rates will hold,", "Ewa Malinowska"),  # "the DG" is who the article spelled it out for
     ("I never watch my own films.", "Ewa Malinowska"),  # "she" is not the host she is speaking to
+    ("Catches doubled,", "Tom Ouma"),  # an honorific after a body's name starts a person's
+    ("two men were held.", "Ada Nwosu"),  # "PPO" is the office, not who holds it
 ])
 def test_descriptions_refer_back(described: list[Claim], words: str, speaker: str | None) -> None:
     assert quote(described, words).speaker == speaker
