@@ -29,6 +29,7 @@ from bot.people import (
 )
 from bot.places import CALENDAR, is_place, is_state_abbreviation
 from bot.quotes import DOUBLE, Quote, find_quotes
+from bot.text import fold
 
 PERSONAL = {"he", "she", "him", "her"}
 PRONOUNS = PERSONAL | {"i", "we", "you", "they", "them", "it", "this", "that", "these", "those", "one", "us"}
@@ -40,6 +41,7 @@ SIGN_OFF = re.compile(r"^\s*(?:[—–―]|--?)\s*(?P<who>@\w+|[A-Z][^\n]{0,80}?
 FUNCTION_WORDS = {"a", "an", "the", "as", "of", "for", "to", "in", "on", "his", "her", "their", "its", "this",
                   "that", "what", "so-called", "called", "dubbed", "about", "into", "our", "my", "your"}
 ACRONYM_REACH = 120  # characters from an office's "(ACRONYM)" to its holder's name
+ECHO_WORDS = 3  # fewest words of a quote outside a heading that are taken as echoing another one
 LABEL_WORDS = 12  # longest "Name, role:" label before a quote
 TERM_WORDS = 4  # a passage this short that nobody's verb governs is a label, not someone's words
 # Things that carry words without saying them: their author is the speaker ("a tweet that said").
@@ -169,6 +171,7 @@ class _Article:
                 found.append(Found(inner.start, inner.end, "term", att.speaker, att.said_on, att.medium,
                                    *self._sentence_bounds(q)))
         self._carry_back(tops)
+        self._echoes(tops)
         found.extend(self._indirect())
         names = [m.name for m in self.full] + [f.speaker.name for f in found if f.speaker and f.speaker.name
                                                and f.speaker.name.startswith("@")]
@@ -181,6 +184,19 @@ class _Article:
             if not self.top[k].closed and self.top[k + 1].continues and here.speaker is None and after.speaker:
                 here.speaker, here.continues = after.speaker, True
                 here.said_on, here.medium = here.said_on or after.said_on, here.medium or after.medium
+
+    def _echoes(self, tops: list[Found]) -> None:
+        """A quote nobody is named for whose words recur in someone's quote is theirs: a headline or summary that
+        repeats what the article quotes later ("'Bonehead questions are not cool': Musk ...")."""
+        said = [(f" {fold(self.text[f.start:f.end])} ", f) for f in tops if f.speaker is not None]
+        for f in tops:
+            words = fold(self.text[f.start:f.end])
+            heading = self.text.rfind("\n", 0, f.start) < 0 or any(a <= f.start < b for a, b in headings(self.text))
+            if f.speaker is not None or not words or len(words.split()) < ECHO_WORDS and not heading:
+                continue
+            source = next((g for key, g in said if g is not f and f" {words} " in key), None)
+            if source is not None:
+                f.speaker, f.kind = source.speaker, "fragment" if f.kind == "term" else f.kind
 
     # --- names -------------------------------------------------------------------------------------
 

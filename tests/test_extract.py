@@ -357,9 +357,11 @@ def test_web_house_style(sites: list[Claim], words: str, speaker: str) -> None:
 
 
 # People referred to by what they are, and names that are no one to refer back to.
-DESCRIBED = """Farmers marched through Nairobi on Monday as Amina Wekesa took questions.
+DESCRIBED = """"We will not sell at a loss": farmers march on the capital
 
-"We will not sell the harvest at a loss," the Kenyan leader said.
+Farmers marched through Nairobi on Monday as Amina Wekesa took questions.
+
+"We will not sell the harvest. We will not sell at a loss," the Kenyan leader said.
 
 At Lucy Harlow's launch party for her new album Meridian, she told reporters the tour was "a dream."
 
@@ -402,6 +404,7 @@ def described() -> list[Claim]:
 
 
 @pytest.mark.parametrize(("words", "speaker"), [
+    ("We will not sell at a loss", "Amina Wekesa"),  # a headline echoing what the article quotes
     ("We will not sell the harvest", "Amina Wekesa"),  # "the Kenyan leader" refers back, "Kenyan" is no one
     ("a dream.", "Lucy Harlow"),  # "her new album Meridian" is no one "she" can be
     ("It has been a long road,", "Diego Ferraz"),  # nor are "the Lisbon Games"
