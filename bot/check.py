@@ -230,9 +230,14 @@ def check_passage(store: Store, quote: str, *, claimed: tuple[str, ...] = ()) ->
         verdict.reason = "too short to check: quote at least two words, or name who said it"
         return verdict
     short = len(pasted) < MIN_WORDS  # one word, checked against the words of the person named only
-    candidates = _said_by(store, pasted[0], claimed) if short else _candidates(store, quote, segments)
+    candidates = _said_by(store, pasted[0], claimed) if short else _candidates(store, [segments])
     closest = _closest(candidates, pasted)
     fits = _fits(segments, closest)
+    if not short and not any(f.verbatim for f in fits):
+        # Not word for word in one statement: each sentence may come from another one, so search each as well.
+        candidates = list(dict.fromkeys(candidates + _candidates(store, _sentences(quote))))
+        closest = _closest(candidates, pasted)
+        fits = _fits(segments, closest)
     if not fits:
         verdict.reason = f"no stored quote of {' or '.join(claimed)} uses this word" if short else \
             "no stored article quotes these words"
@@ -268,14 +273,19 @@ def check_passage(store: Store, quote: str, *, claimed: tuple[str, ...] = ()) ->
     return verdict
 
 
-def _candidates(store: Store, quote: str, segments: list[list[str]]) -> list[tuple[int, str]]:
-    """Distinct (statement, wording) pairs sharing rare words with the passage or with any sentence of it."""
-    parts = [segments] + [[words(s)] for s in re.split(r"(?<=[.!?])\s+", quote) if len(words(s)) >= STITCH_RUN]
+def _sentences(quote: str) -> list[list[list[str]]]:
+    """Each sentence of a passage of several long enough to be taken from a statement, as a part to search by."""
+    sentences = re.split(r"(?<=[.!?])\s+", quote)
+    return [[words(s)] for s in sentences if len(words(s)) >= STITCH_RUN] if len(sentences) > 1 else []
+
+
+def _candidates(store: Store, parts: list[list[list[str]]]) -> list[tuple[int, str]]:
+    """Distinct (statement, wording) pairs sharing rare words with any of these parts of a passage."""
     found: dict[tuple[int, str], None] = {}
     searched: set[tuple[str, ...]] = set()
     for part in parts:
         terms = store.query_terms([w for seg in part for w in seg])
-        if tuple(terms) in searched:  # a one-sentence passage is its own only sentence
+        if tuple(terms) in searched:
             continue
         searched.add(tuple(terms))
         found.update(dict.fromkeys((m.statement_id, m.quote) for m in store.search_claims(terms, limit=CANDIDATES)))
