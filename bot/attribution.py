@@ -95,7 +95,7 @@ PARTICLES = frozenset("bin bint ibn al el de da di du dos das van von der den la
 ASKING = inflections(["ask", "question", "press", "quiz", "challenge"])
 QUOTING = inflections(["quote", "cite"])
 # What may come right before a quote in its paragraph for the quote to open it.
-OPENING_MARKS = ("", "\"", "“", "``", "«")
+OPENING_MARKS = ("", "\"", "“", "``", "«", "'", "‘")
 
 
 @dataclass
@@ -613,7 +613,24 @@ class _Article:
                                and previous[1].speaker and lead.speaker
                                and previous[1].speaker.name == lead.speaker.name)
             return lead
-        return self._label_before(q) or self._reported_before(q) or Attribution(None)
+        return self._label_before(q) or self._reported_before(q) or self._resumed(q, previous) or Attribution(None)
+
+    def _resumed(self, q: Quote, previous: tuple[Quote, Attribution] | None) -> Attribution | None:
+        """A quote paragraph with no attribution after one paragraph of narrative that reports nobody's words: the
+        speaker quoted just before goes on ("Cr Forman said. / BoM issued a Flood Watch. / "I would stress ...")."""
+        if previous is None or not self._opens_paragraph(q):
+            return None
+        prior = previous[1]
+        if prior.speaker is None or not prior.speaker.name or not prior.speaker.person:
+            return None
+        between = self._paragraph_before(self._paragraph_at(q.start)[0])
+        if between is None or self._paragraph_before(between[0]) != self._paragraph_at(previous[0].end):
+            return None  # not exactly one paragraph since the quote before
+        span = self.doc.char_span(between[0], between[1], alignment_mode="expand")
+        quoted = any(between[0] <= p.start < between[1] for p in self.top)
+        if span is None or quoted or any(cue_of(t) == 2 for t in span):
+            return None
+        return Attribution(prior.speaker, prior.context, prior.cue, prior.said_on, prior.medium, True)
 
     def _label_before(self, q: Quote) -> Attribution | None:
         """A speaker named before a colon opening the quote's paragraph, as transcripts and broadcast write-ups do:

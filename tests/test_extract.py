@@ -394,6 +394,12 @@ Speaking to talk show host Jo Brandt on Sunday, she said: "I never watch my own 
 Principal Secretary (PS) State Department for Fisheries Dr. Tom Ouma toured the port. "Catches doubled," said the PS.
 
 The Police Press Officer (PPO) of the county, Inspector Ada Nwosu, confirmed it, saying "two men were held."
+
+"The river will peak on Friday," Cr Lena Holt said.
+
+The weather bureau issued a Flood Watch for the coast.
+
+"Residents should move their cars to higher ground."
 """
 
 
@@ -420,9 +426,15 @@ def described() -> list[Claim]:
     ("I never watch my own films.", "Ewa Malinowska"),  # "she" is not the host she is speaking to
     ("Catches doubled,", "Tom Ouma"),  # an honorific after a body's name starts a person's
     ("two men were held.", "Ada Nwosu"),  # "PPO" is the office, not who holds it
+    ("Residents should move", "Lena Holt"),  # after a paragraph of narrative reporting nobody's words
 ])
 def test_descriptions_refer_back(described: list[Claim], words: str, speaker: str | None) -> None:
     assert quote(described, words).speaker == speaker
+
+
+def test_a_quote_paragraph_opened_with_a_single_mark_goes_on_from_the_one_before() -> None:
+    text = "Volunteer Sam Reid found the dog.\n\n'It was shaking,' he said.\n\n'I wrapped it in my jacket.'\n"
+    assert quote(extracted("dog", text), "I wrapped it").speaker == "Sam Reid"
 
 
 def test_a_curly_apostrophe_inside_a_name_keeps_it_one_name() -> None:
