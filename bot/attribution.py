@@ -702,6 +702,9 @@ class _Article:
                 if up in cues and close and (self.speakers(up) or up.lower_ == "according"):
                     return up, False
                 if up.dep_ in ("relcl", "acl") and not self.in_quote[up.idx]:
+                    reporter = self._reporting(up, cues)
+                    if reporter is not None:  # "He stressed that the way the 'enemy' is dealt with ..."
+                        return reporter, False
                     blocked = True
                     break
         governed = [c for c in cues if q.start <= c.head.idx < q.end and self.speakers(c)]
@@ -716,6 +719,15 @@ class _Article:
         if not usable:
             return None, blocked
         return min(usable, key=lambda c: min(abs(c.idx - q.start), abs(c.idx - q.end))), False
+
+    def _reporting(self, clause: Token, cues: list[Token]) -> Token | None:
+        """The verb of saying whose reported content a clause stands in, through that content's clause."""
+        path = [clause]
+        for up in clause.ancestors:
+            if up in cues and cue_of(up) == 2 and any(t.dep_ == "ccomp" for t in path) and self.speakers(up):
+                return up
+            path.append(up)
+        return None
 
     def _tail_cue(self, q: Quote) -> Token | None:
         """The verb of an attribution in the sentence after a quote that ended its own: `"Why now?" she asked.`,

@@ -400,6 +400,8 @@ The Police Press Officer (PPO) of the county, Inspector Ada Nwosu, confirmed it,
 The weather bureau issued a Flood Watch for the coast.
 
 "Residents should move their cars to higher ground."
+
+Mr Okafor stressed that the way the "enemy" was treated would never change.
 """
 
 
@@ -427,6 +429,7 @@ def described() -> list[Claim]:
     ("Catches doubled,", "Tom Ouma"),  # an honorific after a body's name starts a person's
     ("two men were held.", "Ada Nwosu"),  # "PPO" is the office, not who holds it
     ("Residents should move", "Lena Holt"),  # after a paragraph of narrative reporting nobody's words
+    ("enemy", "Okafor"),  # a relative clause inside what a verb of saying reports is still the speaker's
 ])
 def test_descriptions_refer_back(described: list[Claim], words: str, speaker: str | None) -> None:
     assert quote(described, words).speaker == speaker
