@@ -31,6 +31,7 @@ _OPEN = {"“": "”", "„": "“", "«": "»", "‘": "’", '"': '"', "'": "'
 # An ellipsis or an editor's bracket marks a gap the quoting writer left on purpose.
 _GAP = re.compile(r"\.\s?\.\s?\.|…|\[[^\]]*\]|\(\s*(?:\.\s?){3}\)")
 # A full stop after an initial or a title ("Barbara T. Suzuki", "Gen. Kellogg", "U.S.") ends no sentence.
+_POSSESSIVE = re.compile(r"['’]s?$")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bLt)(?<!\bMrs)(?<!\bGen)(?<!\bSen)"
                            r"(?<!\bRep)(?<!\bGov)(?<!\bCol)(?<!\bSgt)(?<!\bCapt)(?<!\bProf)[.!?…](?=\s|$)")
 _LEAD = re.compile(r"\A\s*([^:\n]{1,80}):\s+(\S.*)\Z", re.DOTALL)
@@ -112,15 +113,19 @@ def claimed_speakers(store: Store, left: str, right: str, *, sentence_speaker: t
     follows ("Macron accused Moscow of trying to ..."), else the nearest name before it, else the first after.
 
     `sentence_speaker` is who an earlier passage of the same sentence is credited to: "Macron called it "..."
-    and said Putin was "..."" credits the second passage to Macron too, Putin being only what it is about.
+    and said Putin was "..."" credits the second passage to Macron too, Putin being only what it is about, and so
+    does a passage with no name before it in the sentence.
     """
-    before = mentions(store, left, proper=True)
-    speaking = [m for m in before if _is_saying(_word_after(left, m.end))]
+    # "Macron called Putin's offer": whose something is, is no speaker; "zelensky said": a name before a verb of
+    # saying is one however it is typed
+    before = [m for m in mentions(store, left, proper=True) if not _POSSESSIVE.search(left[m.start:m.end])]
+    speaking = [m for m in mentions(store, left) if _is_saying(_word_after(left, m.end))
+                and not _POSSESSIVE.search(left[m.start:m.end])]
     if speaking:
         return speaking[-1].names
     about = [m for m in before if _is_saying(_word_before(left, m.start)) and _word_after(left, m.end)]
-    if sentence_speaker and len(about) == len(before) and any(_is_saying(w) for w in left.split()):
-        return sentence_speaker
+    if sentence_speaker and (not before or len(about) == len(before) and any(_is_saying(w) for w in left.split())):
+        return sentence_speaker  # 'Rubio said "..." and "..."': the second passage is his too
     if before:
         return before[-1].names
     after = mentions(store, right, proper=True)

@@ -88,6 +88,23 @@ def test_a_name_a_speaker_talks_about_is_not_credited_with_the_words(store: Stor
     assert [(c.claimed_speaker, c.verdict) for c in result.checks] == [("Ann Example", "verbatim")] * 2
 
 
+def test_whose_something_is_is_not_who_said_it(store: Store) -> None:
+    got = one(store, 'Ann Example called Sample’s offer "We will not raise the bus fare this year"')
+    assert (got.claimed_speaker, got.verdict) == ("Ann Example", "verbatim")
+
+
+def test_a_lowercase_name_before_a_verb_of_saying_is_credited(store: Store) -> None:
+    got = one(store, 'sample said "We will not raise the bus fare this year"')
+    assert (got.claimed_speaker, got.verdict) == ("Bob Sample", "misattributed")
+
+
+def test_a_second_passage_with_no_name_before_it_is_the_same_speakers(store: Store) -> None:
+    result = check(store, 'Ann Example said "We will not raise the bus fare this year" and "ridership grew by 12 '
+                          'percent in January"')
+    assert [(c.claimed_speaker, c.verdict) for c in result.checks] == [
+        ("Ann Example", "verbatim"), ("Ann Example", "misattributed")]
+
+
 def test_a_surname_the_store_knows_exactly_names_that_person_only(store: Store) -> None:
     got = one(store, 'Example said "fares must fall for good"')
     assert got.claimed_speaker == "Ann Example"
