@@ -150,7 +150,7 @@ class _Article:
         self.published = published
         self.dateline = dates.dateline(self.text, published)
         self.mentions = self._mentions()
-        self.full = [m for m in self.mentions if m.person and len(m.name.split()) >= 2]
+        self.full = self._full_names()
         self.spoken: list[tuple[int, str]] = []  # (position, name) of speakers attributed so far
         self.used_cues: set[int] = set()
         self.pronouns: dict[int, str | None] = {}  # token index of a subject pronoun: whom it refers to
@@ -225,6 +225,15 @@ class _Article:
         for m in out:
             m.person = m.person or surname(m.name) in surnames
         return [m for m in out if m.person or not m.common]
+
+    def _full_names(self) -> list[Mention]:
+        """Mentions of people by two or more words. A headline's capitals join words to a name ("Defeated Zia
+        rejects ..."): a name in the headline gives way to one the body spells with the same surname."""
+        full = [m for m in self.mentions if m.person and len(m.name.split()) >= 2]
+        first = self.text.find("\n")
+        headline = first if first > 0 and self.text[:first].rstrip()[-1:] not in ".!?:\"”'’" else 0
+        body = {surname(m.name) for m in full if m.start >= headline}
+        return [m for m in full if m.start >= headline or surname(m.name) not in body]
 
     def _joins_name(self, tok: Token, last: Token) -> bool:
         """A hyphen inside a name ("Frank-Walter") or "of" inside a body's ("Department of Health")."""

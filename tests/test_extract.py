@@ -435,6 +435,14 @@ def test_descriptions_refer_back(described: list[Claim], words: str, speaker: st
     assert quote(described, words).speaker == speaker
 
 
+def test_a_headline_word_is_no_part_of_the_name_the_body_gives() -> None:
+    text = ("Defeated Rana rejects the count\n\nFormer minister Amira Rana rejected the result on Monday.\n\n"
+            '"This count was staged," Rana said.\n\nState Solicitor Owen Judge said the case was "very weak".\n')
+    found = extracted("rana", text)
+    assert quote(found, "This count was staged").speaker == "Amira Rana"
+    assert quote(found, "very weak").speaker == "Owen Judge"  # a solicitor's title; a surname that is a title
+
+
 def test_a_quote_paragraph_opened_with_a_single_mark_goes_on_from_the_one_before() -> None:
     text = "Volunteer Sam Reid found the dog.\n\n'It was shaking,' he said.\n\n'I wrapped it in my jacket.'\n"
     assert quote(extracted("dog", text), "I wrapped it").speaker == "Sam Reid"
