@@ -629,6 +629,9 @@ class _Article:
         speaker quoted just before goes on ("Cr Forman said. / BoM issued a Flood Watch. / "I would stress ...")."""
         if previous is None or not self._opens_paragraph(q):
             return None
+        para = self._paragraph_at(q.start)
+        if self.text[para[0]:para[1]].rstrip("\"”'’ ")[-1:] not in ".!?…,":
+            return None  # a subhead in marks is no one's next words: "‘Bonehead questions are not cool’"
         prior = previous[1]
         if prior.speaker is None or not prior.speaker.name or not prior.speaker.person:
             return None

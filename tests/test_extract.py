@@ -448,6 +448,12 @@ def test_a_quote_paragraph_opened_with_a_single_mark_goes_on_from_the_one_before
     assert quote(extracted("dog", text), "I wrapped it").speaker == "Sam Reid"
 
 
+def test_a_subhead_in_marks_does_not_go_on_from_the_quote_before() -> None:
+    text = ('"We will hold rates," Governor Ines Sala said.\n\nMarkets rose on the news.\n\n'
+            '“No more bad questions”\n\nThe style of the carmaker’s chief drew criticism.\n')
+    assert quote(extracted("subhead", text), "No more bad questions").speaker is None
+
+
 def test_a_curly_apostrophe_inside_a_name_keeps_it_one_name() -> None:
     text = "Judge Eugene O’Kelly heard the case.\n\nO’Kelly said the claims were “extremely serious”.\n"
     [found] = direct(extracted("kelly", text))
