@@ -116,11 +116,11 @@ def claimed_speakers(store: Store, left: str, right: str, *, sentence_speaker: t
     and said Putin was "..."" credits the second passage to Macron too, Putin being only what it is about, and so
     does a passage with no name before it in the sentence.
     """
-    # "Macron called Putin's offer": whose something is, is no speaker; "zelensky said": a name before a verb of
-    # saying is one however it is typed
-    before = [m for m in mentions(store, left, proper=True) if not _POSSESSIVE.search(left[m.start:m.end])]
-    speaking = [m for m in mentions(store, left) if _is_saying(_word_after(left, m.end))
-                and not _POSSESSIVE.search(left[m.start:m.end])]
+    # "Macron called Putin's offer": whose something is, is no speaker; "zelensky said", "rubio on the talks:": a
+    # name before a verb of saying, or opening the text, is one however it is typed
+    named = [m for m in mentions(store, left) if not _POSSESSIVE.search(left[m.start:m.end])]
+    before = [m for m in named if left[m.start].isupper() or left[m.start] == "@" or not left[:m.start].strip()]
+    speaking = [m for m in named if _is_saying(_word_after(left, m.end))]
     if speaking:
         return speaking[-1].names
     about = [m for m in before if _is_saying(_word_before(left, m.start)) and _word_after(left, m.end)]
@@ -279,9 +279,15 @@ def check_passage(store: Store, quote: str, *, claimed: tuple[str, ...] = ()) ->
 
 
 def _sentences(quote: str) -> list[list[list[str]]]:
-    """Each sentence of a passage of several long enough to be taken from a statement, as a part to search by."""
-    sentences = re.split(r"(?<=[.!?])\s+", quote)
-    return [[words(s)] for s in sentences if len(words(s)) >= STITCH_RUN] if len(sentences) > 1 else []
+    """The parts of a passage that may each be taken from another statement, to search by: its sentences, or for
+    one sentence its two halves at the comma or colon nearest its middle ("... is a ceasefire, because ...")."""
+    parts = re.split(r"(?<=[.!?])\s+", quote.strip())
+    if len(parts) == 1:
+        breaks = [m.end() for m in re.finditer(r"[,;:—–]\s+", quote)]
+        middle = min(breaks, key=lambda b: abs(2 * b - len(quote)), default=None)
+        parts = [quote[:middle], quote[middle:]] if middle else []
+    found = [[words(p)] for p in parts if len(words(p)) >= STITCH_RUN]
+    return found if len(found) > 1 else []
 
 
 def _candidates(store: Store, parts: list[list[list[str]]]) -> list[tuple[int, str]]:

@@ -93,8 +93,9 @@ def test_whose_something_is_is_not_who_said_it(store: Store) -> None:
     assert (got.claimed_speaker, got.verdict) == ("Ann Example", "verbatim")
 
 
-def test_a_lowercase_name_before_a_verb_of_saying_is_credited(store: Store) -> None:
-    got = one(store, 'sample said "We will not raise the bus fare this year"')
+@pytest.mark.parametrize("lead", ["sample said", "sample on fares:"])
+def test_a_lowercase_name_before_a_verb_of_saying_or_opening_the_text_is_credited(store: Store, lead: str) -> None:
+    got = one(store, f'{lead} "We will not raise the bus fare this year"')
     assert (got.claimed_speaker, got.verdict) == ("Bob Sample", "misattributed")
 
 
