@@ -577,9 +577,9 @@ class Store:
         kind_marks = ",".join("?" * len(kinds))
         if on or since or outlet or person_ids is not None:
             where, params = self._filters(person_ids=person_ids, kinds=(), on=on, since=since, outlet=outlet)
+            articles = "JOIN articles a ON a.id = c.article_id" if outlet else ""  # read only to name the outlet
             best = f"""SELECT f.rowid AS id, {score} AS score FROM claims_fts f JOIN claims c ON c.id = f.rowid
-                       JOIN articles a ON a.id = c.article_id
-                       WHERE claims_fts MATCH ? AND c.kind IN ({kind_marks}) {where}{newest}"""
+                       {articles} WHERE claims_fts MATCH ? AND c.kind IN ({kind_marks}) {where}{newest}"""
             params = [match, *kinds, *params, *window]
         else:
             # Ranked on the index alone; the few best are joined, twice as many as wanted as some are of other kinds.
