@@ -140,14 +140,23 @@ def _top_single(text: str, found: list[Quote]) -> list[Quote]:
     opening, closing = ("‘'", "’'") if DOUBLE.search(text) is None else ("‘", "’")
     closes = re.compile(rf"(?<=[\w.,!?…])[{closing}](?!\w)")
     spans: list[Quote] = []
+    carried: set[int] = set()  # paragraph starts where an open single-quoted passage goes on
     for o in re.finditer(rf"(?:(?<=^)|(?<=[\s(\[—–]))[{opening}](?=\w)", text, re.M):
         if any(q.start <= o.start() < q.end for q in found + spans):
             continue
         line_end = text.find("\n", o.end())
-        ends = list(closes.finditer(text, o.end(), len(text) if line_end < 0 else line_end))
+        line_end = len(text) if line_end < 0 else line_end
+        ends = list(closes.finditer(text, o.end(), line_end))
         # "the patients' rights": a plural possessive is no closing mark while another one follows on the line
         c = next((c for k, c in enumerate(ends) if k == len(ends) - 1 or not (
             text[c.start() - 1] == "s" and re.match(r"\s+[a-z]", text[c.end():c.end() + 3]))), None)
+        continues = text.rfind("\n", 0, o.start()) + 1 in carried
         if c is not None:
-            spans.append(Quote(o.end(), c.start()))
+            spans.append(Quote(o.end(), c.start(), continues=continues))
+            continue
+        # Newspaper style: a quote over several paragraphs opens each of them and closes only the last.
+        after = re.compile(r"\s*").match(text, line_end).end()
+        if after < len(text) and text[after] in opening and len(text[o.end():line_end].split()) >= 3:
+            spans.append(Quote(*_trim(text, o.end(), line_end), closed=False, continues=continues))
+            carried.add(text.rfind("\n", 0, after) + 1)
     return spans

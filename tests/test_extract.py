@@ -448,6 +448,14 @@ def test_a_quote_paragraph_opened_with_a_single_mark_goes_on_from_the_one_before
     assert quote(extracted("dog", text), "I wrapped it").speaker == "Sam Reid"
 
 
+def test_a_quote_in_single_marks_over_several_paragraphs_opens_each_and_closes_the_last() -> None:
+    text = ('The champion said: ‘It has been a long way back to the top.\n\n‘I gave it everything I had today.\n\n'
+            '‘I am so happy with silver.’\n\nShe flies home on Monday, said her coach Ken Ito.\n')
+    found = direct(extracted("long", text))
+    assert [c.quote for c in found][:3] == ["It has been a long way back to the top.",
+                                             "I gave it everything I had today.", "I am so happy with silver."]
+
+
 def test_a_subhead_in_marks_does_not_go_on_from_the_quote_before() -> None:
     text = ('"We will hold rates," Governor Ines Sala said.\n\nMarkets rose on the news.\n\n'
             '“No more bad questions”\n\nThe style of the carmaker’s chief drew criticism.\n')
