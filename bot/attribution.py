@@ -145,12 +145,14 @@ class _Article:
         self.top = [q for q in self.quotes if not q.nested]
         # Characters that are nobody's attribution: quoted words with their marks, and headings.
         self.in_quote = bytearray(len(self.text))
-        for a, b in [(max(0, q.start - 1), q.end + 1) for q in self.top] + headings(self.text):
+        self.headings = headings(self.text)
+        for a, b in [(max(0, q.start - 1), q.end + 1) for q in self.top] + self.headings:
             self.in_quote[a:b] = b"\x01" * (min(b, len(self.text)) - a)
         self.published = published
         self.dateline = dates.dateline(self.text, published)
         self.mentions = self._mentions()
         self.full = self._full_names()
+        self.resolved: dict[str, str] = {}
         self.spoken: list[tuple[int, str]] = []  # (position, name) of speakers attributed so far
         self.used_cues: set[int] = set()
         self.pronouns: dict[int, str | None] = {}  # token index of a subject pronoun: whom it refers to
@@ -191,7 +193,7 @@ class _Article:
         said = [(f" {fold(self.text[f.start:f.end])} ", f) for f in tops if f.speaker is not None]
         for f in tops:
             words = fold(self.text[f.start:f.end])
-            heading = self.text.rfind("\n", 0, f.start) < 0 or any(a <= f.start < b for a, b in headings(self.text))
+            heading = self.text.rfind("\n", 0, f.start) < 0 or any(a <= f.start < b for a, b in self.headings)
             if f.speaker is not None or not words or len(words.split()) < ECHO_WORDS and not heading:
                 continue
             source = next((g for key, g in said if g is not f and f" {words} " in key), None)
@@ -321,6 +323,12 @@ class _Article:
 
     def resolve_name(self, name: str) -> str:
         """The earliest, longest full name in the article this name refers to (Citron's rule)."""
+        if name not in self.resolved:  # asked again and again for each mention that may be referred back to
+            self.resolved[name] = self._resolve(name)
+        return self.resolved[name]
+
+    def _resolve(self, name: str) -> str:
+        """resolve_name, worked out."""
         if name.startswith("@"):
             match = [m.name for m in self.full if matches_handle(name, m.name)]
             return match[0] if match else name

@@ -230,6 +230,9 @@ class Store:
             raise StoreError(f"cannot open the store {self.path} ({err})") from None
         try:
             conn.execute("PRAGMA journal_mode=WAL")
+            # A commit in WAL mode stays atomic without a sync each time; only the last ones may be lost to a power
+            # cut, and an article lost so is ingested again by the next run.
+            conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA busy_timeout=30000")
             self.db = sqlite_utils.Database(conn)
