@@ -40,6 +40,14 @@ SIGN_OFF = re.compile(r"^\s*(?:[—–―]|--?)\s*(?P<who>@\w+|[A-Z][^\n]{0,80}?
                       r"(?:,?\s+(?:via|on|in)\s+(?P<via>[^\n]+?))?\s*$")
 FUNCTION_WORDS = {"a", "an", "the", "as", "of", "for", "to", "in", "on", "his", "her", "their", "its", "this",
                   "that", "what", "so-called", "called", "dubbed", "about", "into", "our", "my", "your"}
+# Offices that end the name of a post and never a person's: "Police Public Relations Officer".
+OFFICES = frozenset("""officer minister secretary spokesman spokeswoman spokesperson director manager president
+chairman chairwoman chairperson commissioner executive official adviser advisor coordinator superintendent
+administrator registrar""".split())
+# Little words that stand capitalized in titles of works and never in a person's name.
+TITLE_WORDS = frozenset("a an the about of to in on with for and or but my your our their is are was be it".split())
+# Words of the offices of people who speak for others: whom "the spokesman" may be.
+SPEAKS_FOR = ("spokes", "officer", "official", "relations", "press", "communications", "media", "adviser", "advisor")
 ACRONYM_REACH = 120  # characters from an office's "(ACRONYM)" to its holder's name
 ECHO_WORDS = 3  # fewest words of a quote outside a heading that are taken as echoing another one
 LABEL_WORDS = 12  # longest "Name, role:" label before a quote
@@ -283,9 +291,14 @@ class _Article:
         single = (len(name_toks) == 1 and head.tag_ == "NNP" and not is_place(name) and not name.isupper()
                   and not (head.i and self.doc[head.i - 1].lower_ in ("a", "an")))  # "a Democrat" is a label
         bare_title = all(is_title(t.text) for t in name_toks)  # "The Minister": a person only if a surname too
+        office = name_toks[-1].lower_ in OFFICES  # "Public Relations Officer": a post, whoever holds it
         acronym = len(name_toks) == 1 and name.isupper()  # "the PPRO", "DIG": an office, not who holds it
+        # "About Damn Time", "Jump In The Line": a title's little words are in no one's name
+        titled_work = any(t.lower_ in TITLE_WORDS for t in name_toks)
         return Mention(name_toks[0].idx, head.idx + len(head), name, role,
-                       not bare_title and not acronym and not is_outlet(name) and not body and not is_place(name)
+                       not bare_title and not office and not acronym and not titled_work and not is_outlet(name)
+                       and not body
+                       and not is_place(name)
                        and (titled and len(name_toks) <= 4 or looks_like_person(name) or single),
                        subject,
                        common=name_toks[0].is_sent_start and name_toks[0].tag_ not in NAME_TAGS)
@@ -453,10 +466,13 @@ class _Article:
             group = group[:1].lower() + group[1:]  # "Sources report": a common noun, capitalized by position only
         role_only = [t for t in content if t.tag_ not in ("JJ",)]
         if words[0].lower_ == "the" and tok.tag_ in ("NN", "NNP") and is_person_noun(tok.text):
-            name = self._antecedent(words[0].idx, tok.sent, role=tok.lower_)
+            name = self._antecedent(words[0].idx, tok.sent, roles=(tok.lower_,))
             # A description refers back to whoever was last spoken of: "the Kenyan leader", "the actress", "the head
-            # of state"; but "the spokesman" with none named before is somebody the article does not name.
-            if name is None and tok.lower_ not in UNNAMED:
+            # of state"; but "the spokesman" is somebody the article does not name, unless it named someone who
+            # speaks for others ("Police Public Relations Officer, ASP Daniel Ndukwe").
+            if name is None and tok.lower_ in UNNAMED:
+                name = self._antecedent(words[0].idx, tok.sent, roles=tuple(SPEAKS_FOR))
+            elif name is None:
                 name = self._antecedent(words[0].idx, tok.sent)
             bare = len(role_only) == len(content) and all(is_title(t.text) for t in role_only)
             return Speaker(text, name, group if name and bare else None)
@@ -530,7 +546,7 @@ class _Article:
         verb = next((a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")), None)
         return [] if verb is None else [c for c in verb.children if c.dep_ == "nsubj"]
 
-    def _antecedent(self, pos: int, sent: Span, role: str | None = None, besides: Sequence[Token] = (),
+    def _antecedent(self, pos: int, sent: Span, roles: Sequence[str] = (), besides: Sequence[Token] = (),
                     as_subject: bool = False) -> str | None:
         """The person a pronoun or "the spokesman" refers to: earlier in its sentence, else the latest subject.
 
@@ -540,7 +556,7 @@ class _Article:
             if any(t.left_edge.idx <= m.start <= t.right_edge.idx for t in besides):
                 return False
             passing = " " not in m.name and not m.subject and m.role is None and self.resolve_name(m.name) == m.name
-            return m.person and not passing and (role is None or bool(m.role and role in m.role.lower()))
+            return m.person and not passing and (not roles or bool(m.role) and any(r in m.role.lower() for r in roles))
         before = [m for m in self.mentions if fits(m) and sent.start_char <= m.start and m.end <= pos]
         # the subject before anyone else: "Cooper said he could not recall a storm like Florence"; a subject never
         # refers to whom its own clause speaks to: "Speaking to host Mindy Kaling, she said"
@@ -555,8 +571,8 @@ class _Article:
                 break
             subjects = [(m.start, m.name) for m in self.mentions if fits(m) and (m.subject or self._object_speaker(m))
                         and prev.start_char <= m.start < prev.end_char]
-            subjects += [(p, n) for p, n in spoken if prev.start_char <= p < prev.end_char and role is None]
-            subjects += [(t.idx, name) for t in self._pronoun_subjects(prev) if role is None
+            subjects += [(p, n) for p, n in spoken if prev.start_char <= p < prev.end_char and not roles]
+            subjects += [(t.idx, name) for t in self._pronoun_subjects(prev) if not roles
                          and (name := self._pronoun_of(t)) is not None]
             if subjects:
                 return self.resolve_name(min(subjects)[1])

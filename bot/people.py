@@ -22,7 +22,8 @@ TITLES = {
     "emir", "crown", "attorney", "state", "house", "former", "acting", "first", "coach", "captain",
     "professor", "prof.", "rev.", "bishop", "cardinal", "archbishop", "head", "executive",
     "officer", "negotiator", "mp", "senator-elect", "president-elect", "then", "lt", "sgt", "col", "capt",
-    "capt.", "maj", "maj.", "cpl", "cpl.", "det", "det.", "insp", "insp.", "supt", "supt.", "cmdr", "cmdr.",
+    "capt.", "maj", "maj.", "cpl", "cpl.", "det", "det.", "insp", "insp.", "supt", "supt.", "cmdr", "cmdr.", "asp",
+    "dsp", "csp", "acp", "dcp",
     "councilmember", "councilman", "councilwoman", "councillor", "councilor", "cllr", "cllr.", "cr", "cr.", "alderman",
     "sheriff",
     "lieutenant",
@@ -95,6 +96,11 @@ UNNAMED = {"spokesman", "spokeswoman", "spokesperson", "official", "officer", "s
            "advisor", "analyst", "expert", "insider", "person", "agent", "representative", "investigator"}
 
 
+# Nouns for one person with no ending that tells it: "the pop star said".
+PERSON_WORDS = {"star", "superstar", "boss", "chief", "icon", "legend", "veteran", "rookie", "champion", "skipper",
+                "child", "girl", "boy", "mum", "mom", "dad", "teen", "teenager", "victim", "suspect", "defendant"}
+
+
 def is_person_noun(noun: str) -> bool:
     """True for a common noun that names one person by what they are ("the premier", "the songstress"), not a body.
 
@@ -104,8 +110,9 @@ def is_person_noun(noun: str) -> bool:
     low = noun.lower()
     if low in QUALIFIERS or "." in low:
         return False
-    return is_title(low) or is_agent(low) and (low.endswith(("er", "or", "ist", "ian", "man", "woman", "person", "ess",
-                                                             "ant")) or low.endswith("ent") and low not in AGENTS)
+    return is_title(low) or low in PERSON_WORDS or is_agent(low) and (
+        low.endswith(("er", "or", "ist", "ian", "man", "woman", "person", "ess", "ant"))
+        or low.endswith("ent") and low not in AGENTS)
 
 
 # Nouns with a person's ending that name things.

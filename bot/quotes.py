@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CLOSERS = {"”", "''", "»", "″"}
-# ″ (double prime) closes AP's ``quotes″ in some archives.
-DOUBLE = re.compile(r"``|''|[\"“”«»„″]")
+CLOSERS = {"”", "''", "’’", "»", "″"}
+# ″ (double prime) closes AP's ``quotes″ in some archives; two single marks ‘‘ ’’ stand for double ones in some
+# wire copy.
+DOUBLE = re.compile(r"``|''|‘‘|’’|[\"“”«»„″]")
 # How many paragraphs an open quote may run on without a mark before its closing mark is sought no more.
 RUN_PARAGRAPHS = 8
 

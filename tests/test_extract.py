@@ -401,6 +401,10 @@ The weather bureau issued a Flood Watch for the coast.
 
 "Residents should move their cars to higher ground."
 
+The command's Public Relations Officer, ASP Femi Ade, spoke in Enugu. “No one was held,’’ the police spokesman said.
+
+Rapper Zola Kay played her hit Dance In The Rain. "I never meant to hurt anyone," the pop star said.
+
 Mr Okafor stressed that the way the "enemy" was treated would never change.
 """
 
@@ -430,6 +434,8 @@ def described() -> list[Claim]:
     ("two men were held.", "Ada Nwosu"),  # "PPO" is the office, not who holds it
     ("Residents should move", "Lena Holt"),  # after a paragraph of narrative reporting nobody's words
     ("enemy", "Okafor"),  # a relative clause inside what a verb of saying reports is still the speaker's
+    ("No one was held,", "Femi Ade"),  # ’’ closes a quote; "the spokesman" is who was named to speak for others
+    ("I never meant to hurt anyone,", "Zola Kay"),  # "the pop star"; a song's title is no one
 ])
 def test_descriptions_refer_back(described: list[Claim], words: str, speaker: str | None) -> None:
     assert quote(described, words).speaker == speaker
