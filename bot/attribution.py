@@ -103,7 +103,7 @@ PARTICLES = frozenset("bin bint ibn al el de da di du dos das van von der den la
 ASKING = inflections(["ask", "question", "press", "quiz", "challenge"])
 QUOTING = inflections(["quote", "cite"])
 # What may come right before a quote in its paragraph for the quote to open it.
-OPENING_MARKS = ("", "\"", "“", "``", "«", "'", "‘")
+OPENING_MARKS = ("", "\"", "“", "``", "«", "'", "‘", "‘‘")
 
 
 @dataclass
@@ -375,13 +375,15 @@ class _Article:
         return [s for s in found if not (s.name and all(is_title(w) for w in s.name.split()))]
 
     def _named_after(self, verb: Token) -> list[Speaker]:
-        """The person named right after a verb of saying the parse left without a subject: `"...," said Sen. X`."""
+        """The person named right after a verb of saying the parse left without a subject: `"...," said Sen. X`,
+        `"...," declared an angry Cllr Pete Roche`."""
         if cue_of(verb) != 2:
             return []
         end = verb.idx + len(verb)
         after = next((m for m in self.mentions if m.start >= end), None)
-        if after is None or not after.person or not all(
-                is_title(w) for w in self.text[end:after.start].split()):  # only a title between them
+        between = self.doc.char_span(end, after.start, alignment_mode="expand") if after is not None else None
+        if after is None or not after.person or between is None or not all(  # only a title, "a", "an angry"
+                is_title(t.text) or t.lower_ in ("a", "an", "the") or t.tag_ == "JJ" for t in between):
             return []
         name = self.resolve_name(after.name)
         return [Speaker(self.text[end:after.end].strip(), name, after.role or self._role_of(name))]
@@ -649,9 +651,9 @@ class _Article:
         return self._label_before(q) or self._reported_before(q) or self._resumed(q, previous) or Attribution(None)
 
     def _resumed(self, q: Quote, previous: tuple[Quote, Attribution] | None) -> Attribution | None:
-        """A quote paragraph with no attribution after one paragraph of narrative that reports nobody's words: the
-        speaker quoted just before goes on ("Cr Forman said. / BoM issued a Flood Watch. / "I would stress ...")."""
-        if previous is None or not self._opens_paragraph(q):
+        """A quote with no attribution after a little narrative that reports nobody's words: the speaker quoted
+        just before goes on ("Cr Forman said. / BoM issued a Flood Watch. / "I would stress ...")."""
+        if previous is None:
             return None
         para = self._paragraph_at(q.start)
         if self.text[para[0]:para[1]].rstrip("\"”'’ ")[-1:] not in ".!?…,":
@@ -659,12 +661,15 @@ class _Article:
         prior = previous[1]
         if prior.speaker is None or not prior.speaker.name or not prior.speaker.person:
             return None
-        between = self._paragraph_before(self._paragraph_at(q.start)[0])
-        if between is None or self._paragraph_before(between[0]) != self._paragraph_at(previous[0].end):
-            return None  # not exactly one paragraph since the quote before
-        span = self.doc.char_span(between[0], between[1], alignment_mode="expand")
-        quoted = any(between[0] <= p.start < between[1] for p in self.top)
-        if span is None or quoted or any(cue_of(t) == 2 for t in span):
+        lead = self.text[self.text.rfind("\n", 0, q.start) + 1:q.start].rstrip("\"“`'‘« ")
+        if lead and lead[-1] not in ".!?…:":
+            return None  # a fragment inside a sentence of its own: "Littleproud's call to 'stand shoulder-to-shoulder'"
+        # The narrative between the two quotes' own sentences (the sentence before holds that quote's attribution).
+        start, end = self._sentence_bounds(previous[0])[1], self._sentence_bounds(q)[0]
+        if sum(bool(line.strip()) for line in self.text[start:end].split("\n")) > 1:
+            return None  # more than a paragraph of other matter since the quote before
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or any(cue_of(t) == 2 and not self.in_quote[t.idx] for t in span):
             return None
         return Attribution(prior.speaker, prior.context, prior.cue, prior.said_on, prior.medium, True)
 

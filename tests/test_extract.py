@@ -405,6 +405,10 @@ The command's Public Relations Officer, ASP Femi Ade, spoke in Enugu. “No one 
 
 Rapper Zola Kay played her hit Dance In The Rain. "I never meant to hurt anyone," the pop star said.
 
+"We never expected it," Mayor Mitch Dale told reporters.
+
+The notice came at 8:30 last night. "Within an hour everybody was out of town."
+
 Mr Okafor stressed that the way the "enemy" was treated would never change.
 """
 
@@ -433,6 +437,7 @@ def described() -> list[Claim]:
     ("Catches doubled,", "Tom Ouma"),  # an honorific after a body's name starts a person's
     ("two men were held.", "Ada Nwosu"),  # "PPO" is the office, not who holds it
     ("Residents should move", "Lena Holt"),  # after a paragraph of narrative reporting nobody's words
+    ("Within an hour", "Mitch Dale"),  # after a sentence of narrative in the quote's own paragraph
     ("enemy", "Okafor"),  # a relative clause inside what a verb of saying reports is still the speaker's
     ("No one was held,", "Femi Ade"),  # ’’ closes a quote; "the spokesman" is who was named to speak for others
     ("I never meant to hurt anyone,", "Zola Kay"),  # "the pop star"; a song's title is no one
