@@ -289,7 +289,8 @@ class _Article:
         # "One of his neighbours, Manueli Naqica, also had a story": the apposition is the subject too
         subject = head.dep_ in ("nsubj", "nsubjpass") or head.dep_ in ("poss", "appos") and head.head.dep_ == "nsubj"
         single = (len(name_toks) == 1 and head.tag_ == "NNP" and not is_place(name) and not name.isupper()
-                  and not (head.i and self.doc[head.i - 1].lower_ in ("a", "an")))  # "a Democrat" is a label
+                  and not (head.i and self.doc[head.i - 1].lower_ in ("a", "an"))  # "a Democrat" is a label
+                  and not (head.i and self.doc[head.i - 1].lower_ == "the" and is_person_noun(name)))  # "the Briton"
         bare_title = all(is_title(t.text) for t in name_toks)  # "The Minister": a person only if a surname too
         office = name_toks[-1].lower_ in OFFICES  # "Public Relations Officer": a post, whoever holds it
         acronym = len(name_toks) == 1 and name.isupper()  # "the PPRO", "DIG": an office, not who holds it
@@ -443,7 +444,9 @@ class _Article:
         text = self._span(words)
         mention = next((m for m in self.mentions if m.start <= tok.idx < m.end), None)
         if mention is None:  # "spokesman Dmitry Peskov" may hang the name on the title as an apposition
-            names = [c for c in tok.children if c.dep_ in ("appos", "compound") and c.tag_ in NAME_TAGS]
+            # ... but in "the Grammy nominee" or "the Kremlin spokesman" the name word only qualifies the title
+            names = [c for c in tok.children if c.dep_ in ("appos", "compound") and c.tag_ in NAME_TAGS
+                     and (c.dep_ == "appos" or not any(d.dep_ == "det" for d in tok.children))]
             mention = next((m for m in self.mentions for c in names if m.start <= c.idx < m.end
                             and (is_title(tok.text) or len(m.name.split()) >= 2)), None)  # not "Dock workers"
         if mention is not None and (mention.person or len(mention.name.split()) == 1 and text == mention.name):

@@ -409,6 +409,10 @@ Rapper Zola Kay played her hit Dance In The Rain. "I never meant to hurt anyone,
 
 The notice came at 8:30 last night. "Within an hour everybody was out of town."
 
+Pierre Lacaze took pole in Monza. "We took a risk," the Frenchman said.
+
+Singer Mae Brook sold out the tour. "I cried all night," the Grammy nominee told reporters.
+
 Mr Okafor stressed that the way the "enemy" was treated would never change.
 """
 
@@ -438,6 +442,8 @@ def described() -> list[Claim]:
     ("two men were held.", "Ada Nwosu"),  # "PPO" is the office, not who holds it
     ("Residents should move", "Lena Holt"),  # after a paragraph of narrative reporting nobody's words
     ("Within an hour", "Mitch Dale"),  # after a sentence of narrative in the quote's own paragraph
+    ("We took a risk,", "Pierre Lacaze"),  # "the Frenchman" describes, it does not name
+    ("I cried all night,", "Mae Brook"),  # "the Grammy nominee": "Grammy" only qualifies the title
     ("enemy", "Okafor"),  # a relative clause inside what a verb of saying reports is still the speaker's
     ("No one was held,", "Femi Ade"),  # ’’ closes a quote; "the spokesman" is who was named to speak for others
     ("I never meant to hurt anyone,", "Zola Kay"),  # "the pop star"; a song's title is no one
