@@ -22,6 +22,7 @@ SAY = [
     "allege", "report", "brief", "affirm", "reaffirm", "conclude", "order", "thank", "welcome", "instruct",
     "appeal", "plead", "tout", "hail", "label", "dub", "brand", "term", "speak", "clarify", "elaborate",
     "reveal", "disclose", "assure", "reassure", "wish", "apologize", "apologise", "refer",
+    "fume", "rant", "rave", "gush", "vent", "thunder", "snap", "interject", "chime", "yell", "scream", "bellow",
 ]
 # Verbs that report a stance or an act of speech without carrying words of their own.
 STANCE = [

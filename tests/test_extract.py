@@ -413,6 +413,8 @@ Pierre Lacaze took pole in Monza. "We took a risk," the Frenchman said.
 
 Singer Mae Brook sold out the tour. "I cried all night," the Grammy nominee told reporters.
 
+"This is ludicrous." Mr. Ortega fumed in a radio interview.
+
 Mr Okafor stressed that the way the "enemy" was treated would never change.
 """
 
@@ -444,6 +446,7 @@ def described() -> list[Claim]:
     ("Within an hour", "Mitch Dale"),  # after a sentence of narrative in the quote's own paragraph
     ("We took a risk,", "Pierre Lacaze"),  # "the Frenchman" describes, it does not name
     ("I cried all night,", "Mae Brook"),  # "the Grammy nominee": "Grammy" only qualifies the title
+    ("This is ludicrous.", "Ortega"),  # "fumed" says something too
     ("enemy", "Okafor"),  # a relative clause inside what a verb of saying reports is still the speaker's
     ("No one was held,", "Femi Ade"),  # ’’ closes a quote; "the spokesman" is who was named to speak for others
     ("I never meant to hurt anyone,", "Zola Kay"),  # "the pop star"; a song's title is no one
