@@ -293,11 +293,14 @@ class _Article:
                   and not (head.i and self.doc[head.i - 1].lower_ == "the" and is_person_noun(name)))  # "the Briton"
         bare_title = all(is_title(t.text) for t in name_toks)  # "The Minister": a person only if a surname too
         office = name_toks[-1].lower_ in OFFICES  # "Public Relations Officer": a post, whoever holds it
+        # "the Black Stars", "the Tokyo Games": a name takes no article (a title before it aside)
+        team = cut == 0 and len(name_toks) > 1 and name_toks[0].i > 0 and self.doc[name_toks[0].i - 1].lower_ == "the"
         acronym = len(name_toks) == 1 and name.isupper()  # "the PPRO", "DIG": an office, not who holds it
         # "About Damn Time", "Jump In The Line": a title's little words are in no one's name
         titled_work = any(t.lower_ in TITLE_WORDS for t in name_toks)
         return Mention(name_toks[0].idx, head.idx + len(head), name, role,
-                       not bare_title and not office and not acronym and not titled_work and not is_outlet(name)
+                       not bare_title and not office and not team and not acronym and not titled_work
+                       and not is_outlet(name)
                        and not body
                        and not is_place(name)
                        and (titled and len(name_toks) <= 4 or looks_like_person(name) or single),

@@ -415,6 +415,12 @@ Singer Mae Brook sold out the tour. "I cried all night," the Grammy nominee told
 
 "This is ludicrous." Mr. Ortega fumed in a radio interview.
 
+Coach Kofi Mensah watched from the bench.
+
+The Black Stars won, and he said: "I want discipline."
+
+Dan Reyes of Radio Nine pressed Senator Ann Vale on the bill. "Are you running?" the host asked.
+
 Mr Okafor stressed that the way the "enemy" was treated would never change.
 """
 
@@ -447,6 +453,8 @@ def described() -> list[Claim]:
     ("We took a risk,", "Pierre Lacaze"),  # "the Frenchman" describes, it does not name
     ("I cried all night,", "Mae Brook"),  # "the Grammy nominee": "Grammy" only qualifies the title
     ("This is ludicrous.", "Ortega"),  # "fumed" says something too
+    ("I want discipline.", "Kofi Mensah"),  # "the Black Stars" is a team: a name takes no article
+    ("Are you running?", "Dan Reyes"),  # "the host" is a person
     ("enemy", "Okafor"),  # a relative clause inside what a verb of saying reports is still the speaker's
     ("No one was held,", "Femi Ade"),  # ’’ closes a quote; "the spokesman" is who was named to speak for others
     ("I never meant to hurt anyone,", "Zola Kay"),  # "the pop star"; a song's title is no one
