@@ -271,6 +271,8 @@ class _Article:
         body = words[-1].lower_ in NOT_PERSON or any(t.lower_ in ("of", "for") for t in words)
         # Title words come before the name, which keeps its last word: "Author Stephen King", "Prince Harry".
         cut = 0 if body else max((k + 1 for k, t in enumerate(words[:-1]) if is_title(t.text)), default=0)
+        while not body and cut < len(words) - 2 and words[cut].text.isupper() and len(words[cut]) > 1:
+            cut += 1  # "ODM MCA Mary Arivisa": a party's or an office's letters before a name are no part of it
         after_of = run[0].i > 0 and self.doc[run[0].i - 1].lower_ in ("of", "for")
         while after_of and not body and cut < len(words) - 2 and is_place(words[cut].text):
             cut += 1  # "Prime Minister of Barbados Mia Mottley": the place belongs to the title
@@ -441,6 +443,8 @@ class _Article:
             return self._group_antecedent(tok)
         if low in PRONOUNS or low in RELATIVE:
             return None
+        if tok.dep_ == "appos" and tok.tag_ == "NN" and self._person_at(tok.head):
+            return self._speaker(tok.head)  # "Dean Mastrojohn, Unilever's media relations manager, who wrote"
         if low in DOCUMENTS and tok.pos_ == "NOUN":
             return self._author(tok)
         words = self._phrase(tok)

@@ -142,7 +142,7 @@ NOT_PERSON = {
     "stadium", "airlines", "airways", "festival", "hotel", "restaurant", "mosque", "temple", "cathedral",
     "market", "mall", "prison", "jail", "games", "olympics", "paralympics", "cup", "championship",
     "championships", "awards", "tournament", "trophy", "prize", "expo", "conference", "forum", "album", "tour",
-    "series", "show",
+    "series", "show", "team", "squad", "band", "alliance", "coalition", "front", "movement", "society", "ball",
 }
 INITIAL = re.compile(r"^[A-Z]\.$")
 HANDLE = re.compile(r"@(\w{2,})")

@@ -421,6 +421,10 @@ The Black Stars won, and he said: "I want discipline."
 
 Dan Reyes of Radio Nine pressed Senator Ann Vale on the bill. "Are you running?" the host asked.
 
+A note came from Rita Okoye, Acme's corporate media relations manager for Europe, who wrote: "We regret the cuts."
+
+"Our workers need their pay," said ODM MCA Jane Wairimu.
+
 Mr Okafor stressed that the way the "enemy" was treated would never change.
 """
 
@@ -455,6 +459,8 @@ def described() -> list[Claim]:
     ("This is ludicrous.", "Ortega"),  # "fumed" says something too
     ("I want discipline.", "Kofi Mensah"),  # "the Black Stars" is a team: a name takes no article
     ("Are you running?", "Dan Reyes"),  # "the host" is a person
+    ("We regret the cuts.", "Rita Okoye"),  # a description in apposition to a name is that person
+    ("Our workers need their pay,", "Jane Wairimu"),  # a party's and an office's letters are no part of a name
     ("enemy", "Okafor"),  # a relative clause inside what a verb of saying reports is still the speaker's
     ("No one was held,", "Femi Ade"),  # ’’ closes a quote; "the spokesman" is who was named to speak for others
     ("I never meant to hurt anyone,", "Zola Kay"),  # "the pop star"; a song's title is no one
