@@ -48,6 +48,11 @@ administrator registrar""".split())
 TITLE_WORDS = frozenset("a an the about of to in on with for and or but my your our their is are was be it".split())
 # Words of the offices of people who speak for others: whom "the spokesman" may be.
 SPEAKS_FOR = ("spokes", "officer", "official", "relations", "press", "communications", "media", "adviser", "advisor")
+# Nouns of an act of speech: their owner is who a quote they hold belongs to.
+SPEECH_NOUNS = frozenset("""call calls words remarks comment comments question questions warning warnings promise pledge
+vow claim claims description plea appeal demand demands speech keynote message address assurance admission
+answer reply response quip""".split())
+OWNER_DEPTH = 5  # how far up from a quote its speech noun may stand
 ACRONYM_REACH = 120  # characters from an office's "(ACRONYM)" to its holder's name
 ECHO_WORDS = 3  # fewest words of a quote outside a heading that are taken as echoing another one
 LABEL_WORDS = 12  # longest "Name, role:" label before a quote
@@ -634,6 +639,9 @@ class _Article:
             context = self._context(cue, s0, s1)
             speakers = self.speakers(cue) if cue.lower_ != "according" else self._according(cue)
             return Attribution(speakers[0] if speakers else None, context, cue)
+        owner = self._owner(q)
+        if owner is not None:
+            return Attribution(owner)
         if blocked:
             return Attribution(None)
         tail = self._tail_cue(q)
@@ -694,6 +702,18 @@ class _Article:
         if not named or named[0].start != para_start:  # the label starts with the name
             return None
         return Attribution(self._named(label[:-1]), label)
+
+    def _owner(self, q: Quote) -> Speaker | None:
+        """Whose call, words or question a quote is, when a speech noun holds it: "Littleproud's call for ministers
+        to 'stand shoulder-to-shoulder'", "Jobs' keynote, peppered with the question 'isn't that cool?'"."""
+        inside = self.doc.char_span(q.start, q.end, alignment_mode="expand") or []
+        for root in (t for t in inside if not q.start <= t.head.idx < q.end and not t.is_punct):
+            for up in list(root.ancestors)[:OWNER_DEPTH]:
+                poss = next((c for c in up.children if c.dep_ == "poss"), None) if up.lower_ in SPEECH_NOUNS else None
+                if poss is not None and not self.in_quote[poss.idx]:
+                    found = self._speaker(poss)
+                    return found if found is not None and found.name and found.person else None
+        return None
 
     def _reported_before(self, q: Quote) -> Attribution | None:
         """A quote with no attribution of its own after a sentence reporting a person's words, in its paragraph

@@ -425,6 +425,8 @@ A note came from Rita Okoye, Acme's corporate media relations manager for Europe
 
 "Our workers need their pay," said ODM MCA Jane Wairimu.
 
+Mayor Ruth Kane's call for residents to "stay off the roads" went unheeded.
+
 Mr Okafor stressed that the way the "enemy" was treated would never change.
 """
 
@@ -461,6 +463,7 @@ def described() -> list[Claim]:
     ("Are you running?", "Dan Reyes"),  # "the host" is a person
     ("We regret the cuts.", "Rita Okoye"),  # a description in apposition to a name is that person
     ("Our workers need their pay,", "Jane Wairimu"),  # a party's and an office's letters are no part of a name
+    ("stay off the roads", "Ruth Kane"),  # whose call a quote is
     ("enemy", "Okafor"),  # a relative clause inside what a verb of saying reports is still the speaker's
     ("No one was held,", "Femi Ade"),  # ’’ closes a quote; "the spokesman" is who was named to speak for others
     ("I never meant to hurt anyone,", "Zola Kay"),  # "the pop star"; a song's title is no one
