@@ -502,7 +502,9 @@ class _Article:
         (DIG) Muhammad Saleem" is who "the DIG" is."""
         if not (tok.text.isupper() and 2 <= len(tok.text) <= 6 and tok.text.isalpha()):
             return None
-        defined = [m.end() for m in re.finditer(rf"\(\s*{tok.text}\s*\)", self.text[:tok.idx])]
+        # spelled out as an office ("... Inspector General (DIG)"), not as a body ("Press Association of Jamaica (PAJ)")
+        defined = [m.end() for m in re.finditer(rf"(\w+)\s*\(\s*{tok.text}\s*\)", self.text[:tok.idx])
+                   if is_title(m.group(1)) or m.group(1).lower() in OFFICES]
         if not defined:
             return None
         reach = range(defined[-1], defined[-1] + ACRONYM_REACH)

@@ -427,6 +427,8 @@ A note came from Rita Okoye, Acme's corporate media relations manager for Europe
 
 Mayor Ruth Kane's call for residents to "stay off the roads" went unheeded.
 
+The Press Union of Lira (PUL) has called on Prime Minister Ivo Banda to act. "Reporters deserve respect," the PUL said.
+
 Mr Okafor stressed that the way the "enemy" was treated would never change.
 """
 
@@ -464,6 +466,7 @@ def described() -> list[Claim]:
     ("We regret the cuts.", "Rita Okoye"),  # a description in apposition to a name is that person
     ("Our workers need their pay,", "Jane Wairimu"),  # a party's and an office's letters are no part of a name
     ("stay off the roads", "Ruth Kane"),  # whose call a quote is
+    ("Reporters deserve respect,", "PUL"),  # a body's letters name the body, not the next person named
     ("enemy", "Okafor"),  # a relative clause inside what a verb of saying reports is still the speaker's
     ("No one was held,", "Femi Ade"),  # ’’ closes a quote; "the spokesman" is who was named to speak for others
     ("I never meant to hurt anyone,", "Zola Kay"),  # "the pop star"; a song's title is no one
