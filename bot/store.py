@@ -605,8 +605,9 @@ class Store:
         size = 4 * limit
         # Claims newest first from the index, until `limit` statements: a prolific speaker's are never all read.
         while True:
+            articles = "JOIN articles a ON a.id = c.article_id" if outlet else ""  # read only to name the outlet
             batch = self.db.execute(
-                f"""SELECT c.statement_id FROM claims c JOIN articles a ON a.id = c.article_id WHERE 1 {where}
+                f"""SELECT c.statement_id FROM claims c {articles} WHERE 1 {where}
                     ORDER BY c.day DESC, c.statement_id DESC LIMIT ?""",
                 [*params, size],
             ).fetchall()
