@@ -302,7 +302,8 @@ class _Article:
         office = name_toks[-1].lower_ in OFFICES  # "Public Relations Officer": a post, whoever holds it
         # "the Black Stars", "the Tokyo Games": a name takes no article (a title before it aside)
         team = cut == 0 and len(name_toks) > 1 and name_toks[0].i > 0 and self.doc[name_toks[0].i - 1].lower_ == "the"
-        acronym = len(name_toks) == 1 and name.isupper()  # "the PPRO", "DIG": an office, not who holds it
+        capitals = sum(c.isupper() for c in name)  # "the PPRO", "DIG", "BoM": an office or a body, not a person
+        acronym = len(name_toks) == 1 and capitals >= 2 and 2 * capitals >= len(name)
         # "About Damn Time", "Jump In The Line": a title's little words are in no one's name
         titled_work = any(t.lower_ in TITLE_WORDS for t in name_toks)
         return Mention(name_toks[0].idx, head.idx + len(head), name, role,
@@ -483,14 +484,15 @@ class _Article:
             group = group[:1].lower() + group[1:]  # "Sources report": a common noun, capitalized by position only
         role_only = [t for t in content if t.tag_ not in ("JJ",)]
         if words[0].lower_ == "the" and tok.tag_ in ("NN", "NNP") and is_person_noun(tok.text):
-            name = self._antecedent(words[0].idx, tok.sent, roles=(tok.lower_,))
+            subject = tok.dep_ == "nsubj"  # "During an interview with X, the star said": not X
+            name = self._antecedent(words[0].idx, tok.sent, roles=(tok.lower_,), as_subject=subject)
             # A description refers back to whoever was last spoken of: "the Kenyan leader", "the actress", "the head
             # of state"; but "the spokesman" is somebody the article does not name, unless it named someone who
             # speaks for others ("Police Public Relations Officer, ASP Daniel Ndukwe").
             if name is None and tok.lower_ in UNNAMED:
-                name = self._antecedent(words[0].idx, tok.sent, roles=tuple(SPEAKS_FOR))
+                name = self._antecedent(words[0].idx, tok.sent, roles=tuple(SPEAKS_FOR), as_subject=subject)
             elif name is None:
-                name = self._antecedent(words[0].idx, tok.sent)
+                name = self._antecedent(words[0].idx, tok.sent, as_subject=subject)
             bare = len(role_only) == len(content) and all(is_title(t.text) for t in role_only)
             return Speaker(text, name, group if name and bare else None)
         if group.lower() in ("sources", "source", "officials"):
@@ -738,10 +740,18 @@ class _Article:
                 return None
         cues = [t for t in last if not self.in_quote[t.idx] and t.idx < q.start and cue_of(t) == 2]
         for cue in cues:
-            people = [s for s in self.speakers(cue) if s.name and s.person]
+            # "A broadcaster asked Loreen how she kept calm. "Oh wow, I slept a lot."": the one asked answers
+            asked = [self._speaker(c) for c in cue.children if c.dep_ == "dobj" and cue.lower_ in ASKING]
+            people = [s for s in [*asked, *self.speakers(cue)] if s is not None and s.name and s.person]
             if people:
                 return Attribution(people[0], self._context(cue, last.start_char, last.end_char), cue)
-        return None
+        # "Campsall is overwhelmed by the response. "Nestlé delivered water."": whom the sentence is about speaks
+        subject = next((c for c in last.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or self.in_quote[subject.idx] or not (
+                subject.lower_ in PERSONAL or self._person_at(subject)):
+            return None
+        found = self._speaker(subject)
+        return Attribution(found) if found is not None and found.name else None
 
     def _paragraph_before(self, para_start: int) -> tuple[int, int] | None:
         """The (start, end) of the paragraph before the one starting here, blank lines and subheads passed over."""

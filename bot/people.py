@@ -23,7 +23,7 @@ TITLES = {
     "professor", "prof.", "rev.", "bishop", "cardinal", "archbishop", "head", "executive",
     "officer", "negotiator", "mp", "senator-elect", "president-elect", "then", "lt", "sgt", "col", "capt",
     "capt.", "maj", "maj.", "cpl", "cpl.", "det", "det.", "insp", "insp.", "supt", "supt.", "cmdr", "cmdr.", "asp",
-    "dsp", "csp", "acp", "dcp",
+    "dsp", "csp", "acp", "dcp", "pm", "fm",
     "councilmember", "councilman", "councilwoman", "councillor", "councilor", "cllr", "cllr.", "cr", "cr.", "alderman",
     "sheriff",
     "lieutenant",
@@ -163,7 +163,8 @@ def looks_like_person(name: str) -> bool:
 def surname(name: str) -> str:
     """The last word of a name, lowercased, without possessive or punctuation."""
     last = name.split()[-1] if name.split() else ""
-    return re.sub(r"(?:'s|’s)$", "", last).strip(".,").lower()
+    # "al-Saleh" is "Saleh": the article is no part of the family name a text may give alone
+    return re.sub(r"^(?:al|el)[-‑]", "", re.sub(r"(?:'s|’s)$", "", last).strip(".,").lower())
 
 
 def same_person(a: str, b: str) -> bool:

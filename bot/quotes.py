@@ -139,10 +139,12 @@ def _top_single(text: str, found: list[Quote]) -> list[Quote]:
     """Single-quoted passages outside double quotes: curly ones (British headlines and copy), and straight ones
     in a text that uses no double marks at all (some sites quote everything in 'single marks')."""
     opening, closing = ("‘'", "’'") if DOUBLE.search(text) is None else ("‘", "’")
-    closes = re.compile(rf"(?<=[\w.,!?…])[{closing}](?!\w)")
     spans: list[Quote] = []
     carried: set[int] = set()  # paragraph starts where an open single-quoted passage goes on
-    for o in re.finditer(rf"(?:(?<=^)|(?<=[\s(\[—–]))[{opening}](?=\w)", text, re.M):
+    # A straight mark opening a line is no apostrophe either: "'Barbaric attack on innocents', says PM".
+    for o in re.finditer(rf"(?:(?<=^)|(?<=[\s(\[—–]))[{opening}](?=\w)|^'(?=\w)", text, re.M):
+        marks = closing + ("'" if o.group() == "'" else "")
+        closes = re.compile(rf"(?<=[\w.,!?…])[{marks}](?!\w)")
         if any(q.start <= o.start() < q.end for q in found + spans):
             continue
         line_end = text.find("\n", o.end())

@@ -429,6 +429,20 @@ Mayor Ruth Kane's call for residents to "stay off the roads" went unheeded.
 
 The Press Union of Lira (PUL) has called on Prime Minister Ivo Banda to act. "Reporters deserve respect," the PUL said.
 
+A radio host asked Lina Berg how she kept calm. "I slept a lot and ate a lot."
+
+Coach Tavita Lemalu named his squad on Monday.
+
+"Preparations begin next week."
+
+In an interview with host Rob Kerr on his morning show, the 29-year-old singer spoke about her tour.
+
+"We are still planning it."
+
+The BoM issued a flood watch for the coast.
+
+"We will send crews tonight."
+
 Mr Okafor stressed that the way the "enemy" was treated would never change.
 """
 
@@ -467,6 +481,10 @@ def described() -> list[Claim]:
     ("Our workers need their pay,", "Jane Wairimu"),  # a party's and an office's letters are no part of a name
     ("stay off the roads", "Ruth Kane"),  # whose call a quote is
     ("Reporters deserve respect,", "PUL"),  # a body's letters name the body, not the next person named
+    ("I slept a lot", "Lina Berg"),  # the one asked answers
+    ("Preparations begin", "Tavita Lemalu"),  # whom the sentence before is about speaks on
+    ("We are still planning it.", "Mae Brook"),  # the singer named before, not the host named in passing
+    ("We will send crews tonight.", "Mae Brook"),  # "BoM" is a body's letters: the speaker before goes on
     ("enemy", "Okafor"),  # a relative clause inside what a verb of saying reports is still the speaker's
     ("No one was held,", "Femi Ade"),  # ’’ closes a quote; "the spokesman" is who was named to speak for others
     ("I never meant to hurt anyone,", "Zola Kay"),  # "the pop star"; a song's title is no one
@@ -481,6 +499,13 @@ def test_a_headline_word_is_no_part_of_the_name_the_body_gives() -> None:
     found = extracted("rana", text)
     assert quote(found, "This count was staged").speaker == "Amira Rana"
     assert quote(found, "very weak").speaker == "Owen Judge"  # a solicitor's title; a surname that is a title
+
+
+def test_a_headline_in_straight_single_marks_is_a_quote_in_an_article_of_double_ones() -> None:
+    text = "'Barbaric attack on innocents', says PM\n\nPM Ana Ruiz said: \"This was barbaric.\"\n"
+    found = extracted("pm", text)
+    assert [(c.quote, c.speaker) for c in direct(found)][:2] == [("Barbaric attack on innocents", None),
+                                                                  ("This was barbaric.", "Ana Ruiz")]
 
 
 def test_a_quote_paragraph_opened_with_a_single_mark_goes_on_from_the_one_before() -> None:

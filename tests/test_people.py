@@ -10,6 +10,7 @@ def test_spellings_of_one_person() -> None:
     assert same_person("Volodymyr Zelensky", "Volodymyr Zelenskyy")
     assert same_person("Dmitry Peskov", "Dmitri Peskov")
     assert same_person("Trump", "Donald J. Trump")
+    assert same_person("Saleh", "Abdul Rahman al-Saleh")  # the Arabic article is no part of the name given alone
     assert not same_person("Donald Trump", "Ivanka Trump")
     assert not same_person("Recep Tayyip Erdogan", "Vladimir Putin")
 
