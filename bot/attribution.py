@@ -257,8 +257,9 @@ class _Article:
             return False
         if tok.tag_ == "HYPH":  # "Fu-chun" goes on in lowercase
             return not last.whitespace_ and not tok.whitespace_ and after.is_alpha
-        if tok.text in PARTICLES:  # "Abdulaziz bin Salman", "Ursula von der Leyen"
-            return self._name_word(after) or after.text in PARTICLES
+        if tok.text in PARTICLES:  # "Abdulaziz bin Salman", "Ursula von der Leyen", "Abdul Rahman al-Saleh"
+            hyphened = after.tag_ == "HYPH" and tok.i + 2 < len(self.doc) and self._name_word(self.doc[tok.i + 2])
+            return self._name_word(after) or after.text in PARTICLES or hyphened
         return tok.lower_ in ("of", "for") and last.lower_ in NOT_PERSON and self._name_word(after)
 
     def _name_word(self, tok: Token) -> bool:
@@ -935,7 +936,7 @@ class _Article:
         """A speaker named on a sign-off line: a handle or a name, optionally followed by a title."""
         if HANDLE.fullmatch(who):
             return Speaker(who, self.resolve_name(who))
-        name, _, role = who.partition(",")
+        name, _, role = re.sub(r"\s*\([^)]*\)", "", who).partition(",")  # "Steve Bruce (on the penalty)"
         return Speaker(who, self.resolve_name(name.strip()), role.strip() or None)
 
     def _claim(self, q: Quote, att: Attribution) -> Found:

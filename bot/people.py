@@ -145,6 +145,8 @@ NOT_PERSON = {
     "series", "show", "team", "squad", "band", "alliance", "coalition", "front", "movement", "society", "ball",
 }
 INITIAL = re.compile(r"^[A-Z]\.$")
+# Lowercase words inside names: "Abdul Rahman al-Saleh", "Ursula von der Leyen", "Mohammed bin Salman".
+PARTICLE = re.compile(r"^(?:al|el|bin|bint|ibn|de|da|di|du|dos|das|van|von|der|den|la|le|ter)(?:[-‑]\w+)?$")
 HANDLE = re.compile(r"@(\w{2,})")
 
 
@@ -156,8 +158,8 @@ def is_title(word: str) -> bool:
 def looks_like_person(name: str) -> bool:
     """A run of two or more capitalized words with nothing in it that names a place, body or outlet."""
     words = name.split()
-    return len(words) >= 2 and all(w[:1].isupper() for w in words) and not name.isupper() and not any(
-        w.lower() in NOT_PERSON for w in words)  # "ST ELIZABETH": a dateline, not a name
+    return len(words) >= 2 and all(w[:1].isupper() or PARTICLE.match(w) for w in words) and not name.isupper() \
+        and not any(w.lower() in NOT_PERSON for w in words)  # "ST ELIZABETH": a dateline, not a name
 
 
 def surname(name: str) -> str:

@@ -508,6 +508,17 @@ def test_a_headline_in_straight_single_marks_is_a_quote_in_an_article_of_double_
                                                                   ("This was barbaric.", "Ana Ruiz")]
 
 
+def test_a_particle_joined_by_a_hyphen_stays_in_the_name() -> None:
+    text = 'Abdul Rahman al-Saleh, director of finance, spoke on Monday.\n\n"Markets overreacted," Saleh said.\n'
+    assert quote(extracted("saleh", text), "Markets overreacted").speaker == "Abdul Rahman al-Saleh"
+
+
+def test_a_remark_in_brackets_on_a_sign_off_line_is_no_part_of_the_name() -> None:
+    text = 'Coach Steve Bruce spoke after the game.\n\n"There is a difference between diving and falling."\n' \
+           "— Steve Bruce (on whether Boyd dived)\n"
+    assert quote(extracted("bruce", text), "There is a difference").speaker == "Steve Bruce"
+
+
 def test_a_quote_paragraph_opened_with_a_single_mark_goes_on_from_the_one_before() -> None:
     text = "Volunteer Sam Reid found the dog.\n\n'It was shaking,' he said.\n\n'I wrapped it in my jacket.'\n"
     assert quote(extracted("dog", text), "I wrapped it").speaker == "Sam Reid"
