@@ -519,6 +519,12 @@ def test_a_remark_in_brackets_on_a_sign_off_line_is_no_part_of_the_name() -> Non
     assert quote(extracted("bruce", text), "There is a difference").speaker == "Steve Bruce"
 
 
+def test_a_plural_title_before_names_is_no_part_of_them() -> None:
+    text = ("The rally was organised by the town's two Somerset Cllrs Dave Mansell and Gwil Wren.\n\n"
+            'Cllr Mansell thanked everybody. "It will help," he said.\n')
+    assert quote(extracted("cllrs", text), "It will help").speaker == "Dave Mansell"
+
+
 def test_a_quote_paragraph_opened_with_a_single_mark_goes_on_from_the_one_before() -> None:
     text = "Volunteer Sam Reid found the dog.\n\n'It was shaking,' he said.\n\n'I wrapped it in my jacket.'\n"
     assert quote(extracted("dog", text), "I wrapped it").speaker == "Sam Reid"
