@@ -231,8 +231,8 @@ class _Article:
             if tok is not None and not ended and (self._name_word(tok) or joined):
                 run.append(tok)
                 continue
-            if run:
-                mention = self._mention(run)
+            for part in self._split_body(run):
+                mention = self._mention(part)
                 if mention:
                     out.append(mention)
             run = [tok] if tok is not None and self._name_word(tok) else []
@@ -240,6 +240,23 @@ class _Article:
         for m in out:
             m.person = m.person or surname(m.name) in surnames
         return [m for m in out if m.person or not m.common]
+
+    @staticmethod
+    def _split_body(run: list[Token]) -> list[list[Token]]:
+        """A body's name, then an office in it and the name of who holds it, as two runs: "Kenya National Union of
+        Nurses Secretary General Seth Panyako" is the union and "Secretary General Seth Panyako"."""
+        titles = [k for k, t in enumerate(run) if is_title(t.text)]
+        last = titles[-1] if titles else -1
+        tail = run[last + 1:]
+        if last < 1 or len(tail) < 2 or any(t.lower_ in NOT_PERSON or t.lower_ in ("of", "for") for t in tail):
+            return [run] if run else []
+        start = last
+        while start > 0 and is_title(run[start - 1].text):
+            start -= 1
+        body = run[:start]
+        if not any(t.lower_ in NOT_PERSON for t in body):
+            return [run]
+        return [body, run[start:]]
 
     def _full_names(self) -> list[Mention]:
         """Mentions of people by two or more words. A headline's capitals join words to a name ("Defeated Zia

@@ -525,6 +525,12 @@ def test_a_plural_title_before_names_is_no_part_of_them() -> None:
     assert quote(extracted("cllrs", text), "It will help").speaker == "Dave Mansell"
 
 
+def test_an_office_and_its_holder_after_a_body_are_a_person() -> None:
+    text = ('National Union of Nurses Secretary General Seth Panyako spoke in Nairobi.\n\n'
+            '"We will stay away," Panyako said.\n')
+    assert quote(extracted("union", text), "We will stay away").speaker == "Seth Panyako"
+
+
 def test_a_quote_paragraph_opened_with_a_single_mark_goes_on_from_the_one_before() -> None:
     text = "Volunteer Sam Reid found the dog.\n\n'It was shaking,' he said.\n\n'I wrapped it in my jacket.'\n"
     assert quote(extracted("dog", text), "I wrapped it").speaker == "Sam Reid"
