@@ -141,8 +141,9 @@ def _top_single(text: str, found: list[Quote]) -> list[Quote]:
     opening, closing = ("‘'", "’'") if DOUBLE.search(text) is None else ("‘", "’")
     spans: list[Quote] = []
     carried: set[int] = set()  # paragraph starts where an open single-quoted passage goes on
-    # A straight mark opening a line is no apostrophe either: "'Barbaric attack on innocents', says PM".
-    for o in re.finditer(rf"(?:(?<=^)|(?<=[\s(\[—–]))[{opening}](?=\w)|^'(?=\w)", text, re.M):
+    # A straight mark after a space and before a letter is no apostrophe either, in an article of double marks
+    # too ("'Barbaric attack on innocents', says PM"), when it closes on its line ("rock 'n' roll" aside).
+    for o in re.finditer(rf"(?:(?<=^)|(?<=[\s(\[—–]))(?:[{opening}](?=\w)|'(?=[A-Za-z]))", text, re.M):
         marks = closing + ("'" if o.group() == "'" else "")
         closes = re.compile(rf"(?<=[\w.,!?…])[{marks}](?!\w)")
         if any(q.start <= o.start() < q.end for q in found + spans):
@@ -154,9 +155,11 @@ def _top_single(text: str, found: list[Quote]) -> list[Quote]:
         c = next((c for k, c in enumerate(ends) if k == len(ends) - 1 or not (
             text[c.start() - 1] == "s" and re.match(r"\s+[a-z]", text[c.end():c.end() + 3]))), None)
         continues = text.rfind("\n", 0, o.start()) + 1 in carried
-        if c is not None:
+        if c is not None and (o.group() != "'" or "'" in opening or len(text[o.end():c.start()].strip()) >= 3):
             spans.append(Quote(o.end(), c.start(), continues=continues))
             continue
+        if o.group() == "'" and "'" not in opening:
+            continue  # an open straight mark in an article of double ones is most likely an apostrophe
         # Newspaper style: a quote over several paragraphs opens each of them and closes only the last.
         after = re.compile(r"\s*").match(text, line_end).end()
         if after < len(text) and text[after] in opening and len(text[o.end():line_end].split()) >= 3:

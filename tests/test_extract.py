@@ -531,6 +531,14 @@ def test_an_office_and_its_holder_after_a_body_are_a_person() -> None:
     assert quote(extracted("union", text), "We will stay away").speaker == "Seth Panyako"
 
 
+def test_straight_single_marks_quote_in_an_article_of_double_ones_and_apostrophes_do_not() -> None:
+    text = ("Senators urge voters to 'speak out' against 'attacks' on the press.\n\nThe players' union loves rock 'n' "
+            "roll.\n\n"
+            'Cllr Gary Byrne asked \'if that is worth the paper it\'s written on\'. "It is not," he said.\n')
+    quoted = [c.quote for c in direct(extracted("mixed", text))]
+    assert quoted == ["speak out", "attacks", "if that is worth the paper it's written on", "It is not,"]
+
+
 def test_a_quote_paragraph_opened_with_a_single_mark_goes_on_from_the_one_before() -> None:
     text = "Volunteer Sam Reid found the dog.\n\n'It was shaking,' he said.\n\n'I wrapped it in my jacket.'\n"
     assert quote(extracted("dog", text), "I wrapped it").speaker == "Sam Reid"
