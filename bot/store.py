@@ -580,9 +580,8 @@ class Store:
         kind_marks = ",".join("?" * len(kinds))
         if on or since or outlet or person_ids is not None:
             where, params = self._filters(person_ids=person_ids, kinds=(), on=on, since=since, outlet=outlet)
-            articles = "JOIN articles a ON a.id = c.article_id" if outlet else ""  # read only to name the outlet
             best = f"""SELECT f.rowid AS id, {score} AS score FROM claims_fts f JOIN claims c ON c.id = f.rowid
-                       {articles} WHERE claims_fts MATCH ? AND c.kind IN ({kind_marks}) {where}{newest}"""
+                       WHERE claims_fts MATCH ? AND c.kind IN ({kind_marks}) {where}{newest}"""
             params = [match, *kinds, *params, *window]
         else:
             # Ranked on the index alone; the few best are joined, twice as many as wanted as some are of other kinds.
@@ -605,9 +604,8 @@ class Store:
         size = 4 * limit
         # Claims newest first from the index, until `limit` statements: a prolific speaker's are never all read.
         while True:
-            articles = "JOIN articles a ON a.id = c.article_id" if outlet else ""  # read only to name the outlet
             batch = self.db.execute(
-                f"""SELECT c.statement_id FROM claims c {articles} WHERE 1 {where}
+                f"""SELECT c.statement_id FROM claims c WHERE 1 {where}
                     ORDER BY c.day DESC, c.statement_id DESC LIMIT ?""",
                 [*params, size],
             ).fetchall()
@@ -618,6 +616,7 @@ class Store:
 
     @staticmethod
     def _filters(*, person_ids, kinds, on, since, outlet) -> tuple[str, list]:
+        """SQL conditions on claims `c` and their parameters; the outlet is looked up without joining articles."""
         clauses, params = [], []
         if person_ids is not None:
             clauses.append(f"c.person_id IN ({','.join('?' * len(person_ids)) or 'NULL'})")
@@ -632,7 +631,7 @@ class Store:
             clauses.append("c.day >= ?")
             params.append(since.isoformat())
         if outlet:
-            clauses.append("(a.outlet LIKE ? OR a.url LIKE ? OR a.name LIKE ?)")
+            clauses.append("c.article_id IN (SELECT id FROM articles WHERE outlet LIKE ? OR url LIKE ? OR name LIKE ?)")
             params += [f"%{outlet}%"] * 3
         return "".join(f" AND {c}" for c in clauses), params
 
