@@ -18,6 +18,7 @@ from bot.people import (
     HONORIFICS,
     INITIAL,
     NOT_PERSON,
+    PARTICLES,
     UNNAMED,
     is_agent,
     is_person_noun,
@@ -100,11 +101,11 @@ class Mention:
     role: str | None
     person: bool
     subject: bool
+    head: int  # index of the token the parse hangs the name's phrase from
     common: bool = False  # a capitalized common noun opening a sentence ("Sources"): a name only if known
 
 
 GOES_ON = frozenset(("continued", "continues", "added", "adds"))  # lead-in cues carrying an utterance on
-PARTICLES = frozenset("bin bint ibn al el de da di du dos das van von der den la le ter".split())
 ASKING = inflections(["ask", "question", "press", "quiz", "challenge"])
 QUOTING = inflections(["quote", "cite"])
 # What may come right before a quote in its paragraph for the quote to open it.
@@ -330,7 +331,7 @@ class _Article:
                        and not body
                        and not is_place(name)
                        and (titled and len(name_toks) <= 4 or looks_like_person(name) or single),
-                       subject,
+                       subject, head.i,
                        common=name_toks[0].is_sent_start and name_toks[0].tag_ not in NAME_TAGS)
 
     def _appositive_role(self, head: Token, first: Token) -> str | None:
@@ -599,8 +600,9 @@ class _Article:
         before = [m for m in self.mentions if fits(m) and sent.start_char <= m.start and m.end <= pos]
         # the subject before anyone else: "Cooper said he could not recall a storm like Florence"; a subject never
         # refers to whom its own clause speaks to: "Speaking to host Mindy Kaling, she said"
-        speakers = [m for m in before if m.subject or self._object_speaker(m)] or (
-            [m for m in before if self._head(m).dep_ == "poss"] if as_subject else before)  # "At Harlow's party, she"
+        # nor, unless as its owner, to a name in it: "At Harlow's party, she said"
+        possessors = [m for m in before if self.doc[m.head].dep_ == "poss"]
+        speakers = [m for m in before if m.subject or self._object_speaker(m)] or (possessors if as_subject else before)
         if speakers:
             return self.resolve_name(speakers[-1].name)
         spoken = [(p, n) for p, n in self.spoken if p < pos]
@@ -630,14 +632,10 @@ class _Article:
             self.pronouns[pronoun.i] = self._antecedent(pronoun.idx, pronoun.sent)
         return self.pronouns[pronoun.i]
 
-    def _head(self, mention: Mention) -> Token:
-        """The last token of a mention, which the parse hangs the name's phrase from."""
-        return self.doc.char_span(mention.start, mention.end, alignment_mode="expand")[-1]
-
     def _object_speaker(self, mention: Mention) -> bool:
         """True for the object who speaks: the one a question was put to ("Reporters asked Marsh whether ..."), the
         one quoted ("The statement quoted IG Khawaja as saying ...")."""
-        head = self._head(mention)
+        head = self.doc[mention.head]
         return head.dep_ == "dobj" and (head.head.lower_ in ASKING or head.head.lower_ in QUOTING)
 
     def _sentence_before(self, sent: Span, back: int) -> Span | None:

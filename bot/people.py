@@ -144,7 +144,8 @@ NOT_PERSON = {
 }
 INITIAL = re.compile(r"^[A-Z]\.$")
 # Lowercase words inside names: "Abdul Rahman al-Saleh", "Ursula von der Leyen", "Mohammed bin Salman".
-PARTICLE = re.compile(r"^(?:al|el|bin|bint|ibn|de|da|di|du|dos|das|van|von|der|den|la|le|ter)(?:[-‑]\w+)?$")
+PARTICLES = frozenset("bin bint ibn al el de da di du dos das van von der den la le ter".split())
+PARTICLE = re.compile(rf"^(?:{'|'.join(sorted(PARTICLES))})(?:[-‑]\w+)?$")
 HANDLE = re.compile(r"@(\w{2,})")
 
 
