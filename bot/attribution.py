@@ -109,6 +109,7 @@ GOES_ON = frozenset(("continued", "continues", "added", "adds"))  # lead-in cues
 ASKING = inflections(["ask", "question", "press", "quiz", "challenge"])
 QUOTING = inflections(["quote", "cite"])
 # What may come right before a quote in its paragraph for the quote to open it.
+OPENERS = "\"“`'‘«"  # marks that open a quote
 OPENING_MARKS = ("", "\"", "“", "``", "«", "'", "‘", "‘‘")
 
 
@@ -699,7 +700,7 @@ class _Article:
         prior = previous[1]
         if prior.speaker is None or not prior.speaker.name or not prior.speaker.person:
             return None
-        lead = self.text[self.text.rfind("\n", 0, q.start) + 1:q.start].rstrip("\"“`'‘« ")
+        lead = self.text[self.text.rfind("\n", 0, q.start) + 1:q.start].rstrip(OPENERS + " ")
         if lead and lead[-1] not in ".!?…:":
             return None  # a fragment inside a sentence of its own: "Littleproud's call to 'stand shoulder-to-shoulder'"
         # The narrative between the two quotes' own sentences (the sentence before holds that quote's attribution).
@@ -715,7 +716,7 @@ class _Article:
         """A speaker named before a colon opening the quote's paragraph, as transcripts and broadcast write-ups do:
         `Kevin Rudd, Labor Member for Griffith: "..."`."""
         para_start = self.text.rfind("\n", 0, q.start) + 1
-        label = self.text[para_start:q.start].rstrip().rstrip("\"“`'‘«").rstrip()
+        label = self.text[para_start:q.start].rstrip().rstrip(OPENERS).rstrip()
         if not label.endswith(":") or len(label.split()) > LABEL_WORDS:
             return None
         named = [m for m in self.mentions if m.person and para_start <= m.start < para_start + len(label)]

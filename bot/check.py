@@ -30,8 +30,9 @@ NEGATING_PREFIXES = ("in", "un", "im", "ir", "il", "non", "dis")
 _OPEN = {"“": "”", "„": "“", "«": "»", "‘": "’", '"': '"', "'": "'"}
 # An ellipsis or an editor's bracket marks a gap the quoting writer left on purpose.
 _GAP = re.compile(r"\.\s?\.\s?\.|…|\[[^\]]*\]|\(\s*(?:\.\s?){3}\)")
-# A full stop after an initial or a title ("Barbara T. Suzuki", "Gen. Kellogg", "U.S.") ends no sentence.
+# A name written as a possessive ("Putin's offer"): whose something is.
 _POSSESSIVE = re.compile(r"['’]s?$")
+# A full stop after an initial or a title ("Barbara T. Suzuki", "Gen. Kellogg", "U.S.") ends no sentence.
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bLt)(?<!\bMrs)(?<!\bGen)(?<!\bSen)"
                            r"(?<!\bRep)(?<!\bGov)(?<!\bCol)(?<!\bSgt)(?<!\bCapt)(?<!\bProf)[.!?…](?=\s|$)")
 _LEAD = re.compile(r"\A\s*([^:\n]{1,80}):\s+(\S.*)\Z", re.DOTALL)

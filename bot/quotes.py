@@ -139,30 +139,29 @@ def _top_single(text: str, found: list[Quote]) -> list[Quote]:
     """Single-quoted passages outside double quotes: curly ones (British headlines and copy), and straight ones
     in a text that uses no double marks at all (some sites quote everything in 'single marks')."""
     opening, closing = ("‘'", "’'") if DOUBLE.search(text) is None else ("‘", "’")
+    curly_close = re.compile(rf"(?<=[\w.,!?…])[{closing}](?!\w)")
+    straight_close = re.compile(r"(?<=[\w.,!?…])['’](?!\w)")
     spans: list[Quote] = []
     carried: set[int] = set()  # paragraph starts where an open single-quoted passage goes on
     # A straight mark after a space and before a letter is no apostrophe either, in an article of double marks
     # too ("'Barbaric attack on innocents', says PM"), when it closes on its line ("rock 'n' roll" aside).
     for o in re.finditer(rf"(?:(?<=^)|(?<=[\s(\[—–]))(?:[{opening}](?=\w)|'(?=[A-Za-z]))", text, re.M):
-        marks = closing + ("'" if o.group() == "'" else "")
-        closes = re.compile(rf"(?<=[\w.,!?…])[{marks}](?!\w)")
         if any(q.start <= o.start() < q.end for q in found + spans):
             continue
+        stray = o.group() == "'" and "'" not in opening  # a straight mark among double ones: maybe an apostrophe
         line_end = text.find("\n", o.end())
         line_end = len(text) if line_end < 0 else line_end
-        ends = list(closes.finditer(text, o.end(), line_end))
+        ends = list((straight_close if o.group() == "'" else curly_close).finditer(text, o.end(), line_end))
         # "the patients' rights": a plural possessive is no closing mark while another one follows on the line
         c = next((c for k, c in enumerate(ends) if k == len(ends) - 1 or not (
             text[c.start() - 1] == "s" and re.match(r"\s+[a-z]", text[c.end():c.end() + 3]))), None)
         continues = text.rfind("\n", 0, o.start()) + 1 in carried
-        if c is not None and (o.group() != "'" or "'" in opening or len(text[o.end():c.start()].strip()) >= 3):
+        if c is not None and (not stray or len(text[o.end():c.start()].strip()) >= 3):
             spans.append(Quote(o.end(), c.start(), continues=continues))
             continue
-        if o.group() == "'" and "'" not in opening:
-            continue  # an open straight mark in an article of double ones is most likely an apostrophe
         # Newspaper style: a quote over several paragraphs opens each of them and closes only the last.
-        after = re.compile(r"\s*").match(text, line_end).end()
-        if after < len(text) and text[after] in opening and len(text[o.end():line_end].split()) >= 3:
+        after = len(text) - len(text[line_end:].lstrip())
+        if not stray and after < len(text) and text[after] in opening and len(text[o.end():line_end].split()) >= 3:
             spans.append(Quote(*_trim(text, o.end(), line_end), closed=False, continues=continues))
             carried.add(text.rfind("\n", 0, after) + 1)
     return spans
