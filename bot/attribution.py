@@ -28,7 +28,7 @@ from bot.people import (
     same_person,
     surname,
 )
-from bot.places import CALENDAR, is_place, is_state_abbreviation
+from bot.places import CALENDAR, is_demonym, is_place, is_state_abbreviation
 from bot.quotes import DOUBLE, Quote, find_quotes
 from bot.text import fold
 
@@ -181,12 +181,14 @@ class _Article:
             att = self._attribute(q, previous)
             tops.append(self._claim(q, att))
             found.append(tops[-1])
-            if att.speaker and att.speaker.name and att.speaker.person:
-                self.spoken.append((q.start, att.speaker.name))
-            previous = (q, att)
             for inner in (n for n in self.quotes if n.nested and q.start <= n.start < q.end):
                 found.append(Found(inner.start, inner.end, "term", att.speaker, att.said_on, att.medium,
                                    *self._sentence_bounds(q)))
+            if tops[-1].kind == "term":
+                continue  # a label is nobody's words: no quote after it goes on from it
+            if att.speaker and att.speaker.name and att.speaker.person:
+                self.spoken.append((q.start, att.speaker.name))
+            previous = (q, att)
         self._carry_back(tops)
         self._echoes(tops)
         found.extend(self._indirect())
@@ -229,7 +231,8 @@ class _Article:
             # "State Department for Agriculture Dr. Paul Ronoh": an honorific after a body starts a person's name
             ended = ended or run and tok is not None and tok.lower_ in HONORIFICS and any(
                 t.lower_ in NOT_PERSON for t in run)
-            joined = run and (self._joins_name(tok, run[-1]) or run[-1].tag_ == "HYPH" and tok.is_alpha)
+            joined = run and tok is not None and (
+                self._joins_name(tok, run[-1]) or run[-1].tag_ == "HYPH" and tok.is_alpha)
             if tok is not None and not ended and (self._name_word(tok) or joined):
                 run.append(tok)
                 continue
@@ -281,6 +284,16 @@ class _Article:
             return self._name_word(after) or after.text in PARTICLES or hyphened
         return tok.lower_ in ("of", "for") and last.lower_ in NOT_PERSON and self._name_word(after)
 
+    def _holds_title(self, head: Token) -> bool:
+        """True for a name inside a subject title's phrase: "Ambassador to the UN Sergio Danese said", parsed
+        with the title as the subject."""
+        tok = head
+        while tok.dep_ in ("pobj", "prep", "compound", "appos", "nmod", "npadvmod") and tok.head is not tok:
+            tok = tok.head
+            if tok.dep_ in ("nsubj", "nsubjpass") and is_title(tok.text) and tok.i < head.i:
+                return True
+        return False
+
     def _name_word(self, tok: Token) -> bool:
         """A capitalized noun (or initial) outside quotes that can be part of a name."""
         if self.in_quote[tok.idx] or not tok.text[:1].isupper():
@@ -313,12 +326,17 @@ class _Article:
         role = self._span(role_toks) if any(is_title(t.text) for t in role_toks) else None
         role = self._appositive_role(head, name_toks[0]) or role
         titled = cut > 0 or role is not None
+        # "Minister of National Security": a word or two after an office's "of" is its field, not its holder
+        field = after_of and cut == 0 and len(name_toks) <= 2 and run[0].i > 1 and is_title(self.doc[run[0].i - 2].text)
         # "One of his neighbours, Manueli Naqica, also had a story": the apposition is the subject too
-        subject = head.dep_ in ("nsubj", "nsubjpass") or head.dep_ in ("poss", "appos") and head.head.dep_ == "nsubj"
+        subject = head.dep_ in ("nsubj", "nsubjpass") or head.dep_ in ("poss", "appos") and head.head.dep_ == "nsubj" \
+            or self._holds_title(head)
         single = (len(name_toks) == 1 and head.tag_ == "NNP" and not is_place(name) and not name.isupper()
                   and not (head.i and self.doc[head.i - 1].lower_ in ("a", "an"))  # "a Democrat" is a label
-                  and not (head.i and self.doc[head.i - 1].lower_ == "the" and is_person_noun(name)))  # "the Briton"
-        bare_title = all(is_title(t.text) for t in name_toks)  # "The Minister": a person only if a surname too
+                  and not ("the" in (head.left_edge.lower_, self.doc[head.i - 1].lower_) and is_person_noun(name)))
+        # "The Minister", "US Ambassador", "German Minister": a person only if a surname too
+        bare_title = is_title(name_toks[-1].text) and all(
+            is_title(t.text) or t.text.isupper() or is_place(t.text) or is_demonym(t.text) for t in name_toks)
         office = name_toks[-1].lower_ in OFFICES  # "Public Relations Officer": a post, whoever holds it
         # "the Black Stars", "the Tokyo Games": a name takes no article (a title before it aside)
         team = cut == 0 and len(name_toks) > 1 and name_toks[0].i > 0 and self.doc[name_toks[0].i - 1].lower_ == "the"
@@ -327,7 +345,7 @@ class _Article:
         # "About Damn Time", "Jump In The Line": a title's little words are in no one's name
         titled_work = any(t.lower_ in TITLE_WORDS for t in name_toks)
         return Mention(name_toks[0].idx, head.idx + len(head), name, role,
-                       not bare_title and not office and not team and not acronym and not titled_work
+                       not bare_title and not office and not team and not acronym and not titled_work and not field
                        and not is_outlet(name)
                        and not body
                        and not is_place(name)
@@ -437,6 +455,8 @@ class _Article:
             before = self.doc[verb.i - 1] if verb.i else None
             subj = before if before is not None and not self.in_quote[before.idx] and before.pos_ in (
                 "PRON", "PROPN", "NOUN") else None
+        if subj is not None and subj.tag_ in ("VBG", "VBN") and verb.i and self._person_at(self.doc[verb.i - 1]):
+            return self.doc[verb.i - 1]  # "Arriving at the meeting, Minister Jo Smith said", parsed as "Arriving said"
         if subj is not None:
             if subj.lower_ in RELATIVE and verb.dep_ == "relcl":  # the noun the relative pronoun follows
                 before = self.doc[subj.i - 1] if subj.i else verb.head
@@ -720,8 +740,9 @@ class _Article:
         if not label.endswith(":") or len(label.split()) > LABEL_WORDS:
             return None
         named = [m for m in self.mentions if m.person and para_start <= m.start < para_start + len(label)]
-        if not named or named[0].start != para_start:  # the label starts with the name
-            return None
+        name = re.split(r"[,(]", label[:-1])[0].rstrip()
+        if not named or named[0].start != para_start or named[0].end < para_start + len(name):
+            return None  # the label is the name, then a role or a remark: not a headline's sentence
         return Attribution(self._named(label[:-1]), label)
 
     def _owner(self, q: Quote) -> Speaker | None:
@@ -759,7 +780,8 @@ class _Article:
         for cue in cues:
             # "A broadcaster asked Loreen how she kept calm. "Oh wow, I slept a lot."": the one asked answers
             asked = [self._speaker(c) for c in cue.children if c.dep_ == "dobj" and cue.lower_ in ASKING]
-            people = [s for s in [*asked, *self.speakers(cue)] if s is not None and s.name and s.person]
+            people = [s for s in [*asked, *self.speakers(cue)] if s is not None and s.name and s.person
+                      and not is_outlet(s.name)]  # "Idman.biz reports that the coach said": the coach
             if people:
                 return Attribution(people[0], self._context(cue, last.start_char, last.end_char), cue)
         # "Campsall is overwhelmed by the response. "Nestlé delivered water."": whom the sentence is about speaks
@@ -851,6 +873,14 @@ class _Article:
         after = self.text[q.end + 1:].split()[:1]
         return 0 < len(words) <= 2 and all(w[:1].isupper() for w in words + before + after) \
             and before[-1][-1:].isalpha() and after[0][:1].isalpha()
+
+    def _proper_name(self, q: Quote) -> bool:
+        """True for a name in marks within a sentence: `the coach of "Imishli" Jorge Casquilha`, `a win over
+        "Sumgayit" (1:0)`: a word or two, each capitalized but not shouted, and nothing like a sentence."""
+        words = self.text[q.start:q.end].split()
+        line_start = self.text.rfind("\n", 0, q.start) + 1
+        return 0 < len(words) <= 2 and all(w[:1].isupper() and not w.isupper() and w[-1].isalnum() for w in words) \
+            and bool(self.text[line_start:q.start].strip(" \"'“‘«")) and q.closed
 
     def _according(self, cue: Token) -> list[Speaker]:
         """The source of "according to X", unless X is an outlet (then it is a medium, not a speaker)."""
@@ -959,8 +989,9 @@ class _Article:
         """The claim for one quote: kind, and the date and medium of its attribution."""
         words = self.text[q.start:q.end]
         s0, s1 = self._sentence_bounds(q)
-        if att.speaker is None or att.speaker.name is None:
-            label = len(words.split()) <= TERM_WORDS and not words[:1].isupper() or self._nickname(q)
+        if att.speaker is None or att.speaker.name is None or self._proper_name(q):
+            label = len(words.split()) <= TERM_WORDS and not words[:1].isupper() or self._nickname(q) \
+                or self._proper_name(q)
             kind = "term" if label else (
                 "speech" if self._whole(q, words) else "fragment")
         else:

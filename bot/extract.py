@@ -11,7 +11,7 @@ from bot.clean import mask_noise
 from bot.models import Article, Claim, Person
 from bot.nlp import load_nlp
 from bot.people import canonical_names, canonical_people
-from bot.places import gazetteer
+from bot.places import preload
 from bot.settings import get_settings
 
 # Articles parsed together: a batch pads every article to its longest, and news articles vary in length, so small
@@ -46,7 +46,7 @@ def _analyze_all(items: Sequence[tuple[str, date | None]]) -> list[Analysis]:
 def _parallel(articles: Sequence[Article], processes: int) -> list[Analysis]:
     """Analyze articles in worker processes, in interleaved chunks so each worker gets a share of sizes."""
     load_nlp()  # forked workers inherit the loaded pipeline and place names
-    gazetteer()
+    preload()
     items = [(a.text, a.published) for a in articles]
     chunks = [items[k::processes] for k in range(processes)]
     context = multiprocessing.get_context("fork")

@@ -32,6 +32,8 @@ KIND = r"(?:broadcaster|newspaper|daily|tabloid|network|channel|station|radio|te
 OUTLET_NAME = r"([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})"
 DESCRIBED = re.compile(rf"\b(?:told|to|on|in|with)\s+(?:the\s+)?(?:state\s+|public\s+)?{OUTLET_NAME}\s+{KIND}\b"
                        rf"|\b(?:media\s+|news\s+)?{KIND}\s+{OUTLET_NAME}")
+# A site named by its address: "Idman.biz reports that ...", "Report.az".
+WEBSITE = re.compile(r"[A-Za-z][\w-]*(?:\.[\w-]+)*\.[a-z]{2,6}")
 OCCASION = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in sorted(set(OCCASIONS), key=len, reverse=True))
                       + r")\b", re.I)
 
@@ -49,4 +51,4 @@ def medium(context: str) -> str | None:
 
 def is_outlet(name: str) -> bool:
     """True when a name is a news outlet or platform (a source of a report, not its speaker)."""
-    return NAMED.fullmatch(name.strip()) is not None
+    return NAMED.fullmatch(name.strip()) is not None or WEBSITE.fullmatch(name.strip()) is not None

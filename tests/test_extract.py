@@ -670,3 +670,79 @@ def test_a_text_with_no_double_marks_quotes_in_single_ones() -> None:
     assert [(c.quote, c.speaker) for c in direct(extracted("single", SINGLE_MARKS))] == [
         ("The patients' families deserved to know,", "Mei Wong"),
         ("We will publish every case from now on.", "Mei Wong")]
+
+
+OFFICES = """Abel Kiprono won the race in Boston on Monday.
+
+Afterwards the Kenyan spoke to reporters. "I felt strong from the start."
+
+EU Chief Observer Eduard Kukan said the vote showed "remarkable determination".
+
+US Ambassador to the UN Linda Thomas-Greenfield said her country would vote no.
+
+"This resolution should do the same," she added.
+
+"Sanctions are necessary," Kaja Kallas said.
+
+Arriving at the meeting, German Minister of State for Europe Gunther Krichbaum said the new measures should be \
+adopted "as quickly as possible."
+
+"Crime is merciless," said the Minister of National Security.
+
+Idman.biz reports that the head coach of "Imishli" Jorge Casquilha said these words after the match.
+
+"Today we watched a very tense game."
+
+Idman.biz reports that coach Ali Mammadov said these words after the game.
+
+"We deserved the win."
+
+Ann Lee "furious" at the delay: "We waited a whole year"
+"""
+
+
+@pytest.fixture(scope="module")
+def offices() -> list[Claim]:
+    """Extract the invented article of offices and names once for the module."""
+    return extracted("offices", OFFICES)
+
+
+@pytest.mark.parametrize(("words", "speaker"), [
+    ("I felt strong", "Abel Kiprono"),  # "the Kenyan" refers back: a people's name, not a person's
+    ("remarkable determination", "Eduard Kukan"),  # every word of a long title is cut from the name
+    ("This resolution should do the same", "Linda Thomas-Greenfield"),  # the holder of the subject's title
+    ("as quickly as possible", "Gunther Krichbaum"),  # a participle before the name is no subject
+    ("Imishli", None),  # a team's name in marks is a term
+    ("Today we watched", "Jorge Casquilha"),  # a website reports; the coach speaks
+    ("We deserved the win", "Ali Mammadov"),
+])
+def test_offices_and_names(offices: list[Claim], words: str, speaker: str | None) -> None:
+    assert quote(offices, words).speaker == speaker
+
+
+def test_an_office_and_its_field_are_no_name_and_a_headline_is_no_label(offices: list[Claim]) -> None:
+    assert quote(offices, "Crime is merciless").speaker != "National Security"
+    assert quote(offices, "We waited a whole year").speaker in (None, "Ann Lee")
+    assert quote(offices, "Imishli").kind == "term"
+
+
+def test_sentences_that_each_open_a_quote_again_are_one_speakers() -> None:
+    text = ('Coach Ivo Brand was asked about the loss. Speaking to Radio Nine, he said: "I don\'t think the pace was '
+            'an issue. But that is the way races go. "When you win it is all fine. "So I take the praise.\n')
+    found = extracted("reopened", text)
+    assert [(c.quote, c.speaker) for c in direct(found)] == [
+        ("I don't think the pace was an issue. But that is the way races go.", "Ivo Brand"),
+        ("When you win it is all fine.", "Ivo Brand"), ("So I take the praise.", "Ivo Brand")]
+
+
+def test_a_quote_whose_closing_mark_is_missing_ends_before_its_attribution() -> None:
+    text = ("``This is exciting, seeing a planet for the first time, said astronomer Ann Lee of the Lick "
+            "Institute. ``This is a first.″\n")
+    found = extracted("unclosed", text)
+    assert [(c.quote, c.speaker) for c in direct(found)] == [
+        ("This is exciting, seeing a planet for the first time,", "Ann Lee"), ("This is a first.", "Ann Lee")]
+
+
+def test_an_article_ending_in_a_name_without_a_full_stop() -> None:
+    found = extracted("ending", '"We will win," said John Smith')
+    assert quote(found, "We will win").speaker == "John Smith"
