@@ -47,6 +47,15 @@ chairman chairwoman chairperson commissioner executive official adviser advisor 
 administrator registrar""".split())
 # Little words that stand capitalized in titles of works and never in a person's name.
 TITLE_WORDS = frozenset("a an the about of to in on with for and or but my your our their is are was be it".split())
+# Businesses an article names and then calls "the company".
+BUSINESSES = frozenset("company firm airline carrier insurer lender retailer automaker carmaker startup manufacturer "
+                       "giant operator brand chain developer publisher studio label".split())
+# Bodies "the district", "the council" refers to by the word in their names.
+BODY_NOUNS = BUSINESSES | frozenset("district council ministry department agency club union bank university hospital "
+                                    "school board commission authority committee party charity foundation".split())
+# Words that make a name a public body's, which is no "company".
+PUBLIC_BODIES = frozenset("department ministry police council court agency commission government office service "
+                          "authority fire".split())
 # Words of the offices of people who speak for others: whom "the spokesman" may be.
 SPEAKS_FOR = ("spokes", "officer", "official", "relations", "press", "communications", "media", "adviser", "advisor")
 # Nouns of an act of speech: their owner is who a quote they hold belongs to.
@@ -231,6 +240,9 @@ class _Article:
             # "State Department for Agriculture Dr. Paul Ronoh": an honorific after a body starts a person's name
             ended = ended or run and tok is not None and tok.lower_ in HONORIFICS and any(
                 t.lower_ in NOT_PERSON for t in run)
+            # "In a post to Facebook Skerrit said": a platform's or outlet's name ends before a person's
+            ended = ended or run and tok is not None and tok.lower_ not in NOT_PERSON and is_outlet(self._span(run)) \
+                and not is_outlet(self._span([*run, tok]))
             joined = run and tok is not None and (
                 self._joins_name(tok, run[-1]) or run[-1].tag_ == "HYPH" and tok.is_alpha)
             if tok is not None and not ended and (self._name_word(tok) or joined):
@@ -344,8 +356,11 @@ class _Article:
         acronym = len(name_toks) == 1 and capitals >= 2 and 2 * capitals >= len(name)
         # "About Damn Time", "Jump In The Line": a title's little words are in no one's name
         titled_work = any(t.lower_ in TITLE_WORDS for t in name_toks)
+        # "a longtime Medtronic CEO": a name ends with a surname, and no surname is written in capitals like a title
+        title_last = len(name_toks) > 1 and is_title(head.text) and head.text.isupper()
         return Mention(name_toks[0].idx, head.idx + len(head), name, role,
                        not bare_title and not office and not team and not acronym and not titled_work and not field
+                       and not title_last
                        and not is_outlet(name)
                        and not body
                        and not is_place(name)
@@ -455,8 +470,11 @@ class _Article:
             before = self.doc[verb.i - 1] if verb.i else None
             subj = before if before is not None and not self.in_quote[before.idx] and before.pos_ in (
                 "PRON", "PROPN", "NOUN") else None
-        if subj is not None and subj.tag_ in ("VBG", "VBN") and verb.i and self._person_at(self.doc[verb.i - 1]):
-            return self.doc[verb.i - 1]  # "Arriving at the meeting, Minister Jo Smith said", parsed as "Arriving said"
+        # "Arriving at the meeting, Minister Jo Smith said", parsed as "Arriving said"; "In a post to Facebook
+        # Skerrit said", parsed with no subject: the name just before the verb
+        if (subj is None or subj.tag_ in ("VBG", "VBN")) and verb.i and self._person_at(self.doc[verb.i - 1]) \
+                and self.doc[verb.i - 1].dep_ not in ("nsubj", "nsubjpass"):
+            return self.doc[verb.i - 1]
         if subj is not None:
             if subj.lower_ in RELATIVE and verb.dep_ == "relcl":  # the noun the relative pronoun follows
                 before = self.doc[subj.i - 1] if subj.i else verb.head
@@ -516,6 +534,10 @@ class _Article:
             if holder is not None:
                 name = self.resolve_name(holder.name)
                 return Speaker(text, name, holder.role or self._role_of(name))
+        if words[0].lower_ == "the" and tok.lower_ in BODY_NOUNS and len(words) == 2:
+            body = self._body_antecedent(tok)  # "the company said", after "a statement by Waymo"
+            if body is not None:
+                return Speaker(text, body, person=False)
         if tok.tag_ not in NAME_TAGS and not is_agent(tok.text) and not is_title(tok.text):
             return None  # a thing, a number or a quantifier says nothing: "drone attacks", "data", "many"
         content = [t for t in words if t.dep_ not in ("det", "predet") and not t.is_punct or t.i > words[0].i]
@@ -525,19 +547,37 @@ class _Article:
         role_only = [t for t in content if t.tag_ not in ("JJ",)]
         if words[0].lower_ == "the" and tok.tag_ in ("NN", "NNP") and is_person_noun(tok.text):
             subject = tok.dep_ == "nsubj"  # "During an interview with X, the star said": not X
-            name = self._antecedent(words[0].idx, tok.sent, roles=(tok.lower_,), as_subject=subject)
+            # nor whom the verb speaks to: `"...," the president said to da Silva`
+            spoken_to = [g for c in tok.head.children if c.lower_ in ("to", "with") for g in c.children
+                         if g.dep_ == "pobj"] if subject else []
+            name = self._antecedent(words[0].idx, tok.sent, roles=(tok.lower_,), besides=spoken_to, as_subject=subject)
             # A description refers back to whoever was last spoken of: "the Kenyan leader", "the actress", "the head
             # of state"; but "the spokesman" is somebody the article does not name, unless it named someone who
             # speaks for others ("Police Public Relations Officer, ASP Daniel Ndukwe").
             if name is None and tok.lower_ in UNNAMED:
-                name = self._antecedent(words[0].idx, tok.sent, roles=tuple(SPEAKS_FOR), as_subject=subject)
+                name = self._antecedent(words[0].idx, tok.sent, roles=tuple(SPEAKS_FOR), besides=spoken_to,
+                                        as_subject=subject)
             elif name is None:
-                name = self._antecedent(words[0].idx, tok.sent, as_subject=subject)
+                name = self._antecedent(words[0].idx, tok.sent, besides=spoken_to, as_subject=subject)
             bare = len(role_only) == len(content) and all(is_title(t.text) for t in role_only)
             return Speaker(text, name, group if name and bare else None)
         if group.lower() in ("sources", "source", "officials"):
             group = "unnamed " + group
         return Speaker(text, group, person=False) if group else None
+
+    def _body_antecedent(self, tok: Token) -> str | None:
+        """The body "the company" or "the district" refers back to: the latest one named with that word in its
+        name ("Flagstaff United School District"), else, for a business, the latest name of no person or place."""
+        names = [m for m in self.mentions if m.end <= tok.idx and not self.in_quote[m.start] and not is_place(m.name)
+                 and not is_outlet(m.name) and m.name not in CALENDAR and not all(is_title(w) for w in m.name.split())]
+        named = [m for m in names if tok.lower_ in m.name.lower().split() and m.name.lower() != tok.lower_]
+        if named:
+            return named[-1].name
+        if tok.lower_ not in BUSINESSES:
+            return None
+        firms = [m for m in names if not (m.person and " " in m.name) and not m.name.isupper()
+                 and not any(w.lower() in PUBLIC_BODIES for w in m.name.split())]
+        return firms[-1].name if firms else None
 
     def _acronym_holder(self, tok: Token) -> str | None:
         """The person whose office an article spells out before an acronym in brackets: "Deputy Inspector General
@@ -613,8 +653,13 @@ class _Article:
 
         A lone word named only in passing ("her new album Prism", "the Tokyo Games") is no one to refer back to.
         """
+        # whom the words are about or spoken to, by any of their names: "Dawn quoted him", "said to da Silva"
+        banned = {self.resolve_name(m.name) for m in self.mentions for t in besides
+                  if t.left_edge.idx <= m.start <= t.right_edge.idx}
+
         def fits(m):
-            if any(t.left_edge.idx <= m.start <= t.right_edge.idx for t in besides):
+            if any(t.left_edge.idx <= m.start <= t.right_edge.idx for t in besides) or (
+                    banned and self.resolve_name(m.name) in banned):
                 return False
             passing = " " not in m.name and not m.subject and m.role is None and self.resolve_name(m.name) == m.name
             return m.person and not passing and (not roles or bool(m.role) and any(r in m.role.lower() for r in roles))

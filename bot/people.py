@@ -127,6 +127,8 @@ NOT_AGENTS = {"factor", "factors", "sector", "sectors", "error", "errors", "floo
               "weather", "feather", "leather", "ether", "other", "others", "either", "neither", "whether",
               "hammer", "container", "filter", "poster", "sticker", "tanker", "cluster", "trailer", "roster"}
 # Words that make a capitalized run a place, an organization, an outlet or an event, not a person.
+# Words of NOT_PERSON that are first names as well: "Bill George", not "the Finance Bill".
+FORENAMES = {"bill"}
 NOT_PERSON = {
     "news", "social", "times", "post", "journal", "force", "ministry", "office", "house", "palace", "day",
     "war", "union", "nations", "states", "kingdom", "republic", "council", "court", "department", "agency",
@@ -160,7 +162,7 @@ def looks_like_person(name: str) -> bool:
     """A run of two or more capitalized words with nothing in it that names a place, body or outlet."""
     words = name.split()
     return len(words) >= 2 and all(w[:1].isupper() or PARTICLE.match(w) for w in words) and not name.isupper() \
-        and not any(w.lower() in NOT_PERSON for w in words)  # "ST ELIZABETH": a dateline, not a name
+        and not any(w.lower() in NOT_PERSON and (k or w.lower() not in FORENAMES) for k, w in enumerate(words))
 
 
 def surname(name: str) -> str:

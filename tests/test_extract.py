@@ -746,3 +746,41 @@ def test_a_quote_whose_closing_mark_is_missing_ends_before_its_attribution() -> 
 def test_an_article_ending_in_a_name_without_a_full_stop() -> None:
     found = extracted("ending", '"We will win," said John Smith')
     assert quote(found, "We will win").speaker == "John Smith"
+
+
+BODIES = """A statement from the carmaker Voltra reached reporters on Monday.
+
+"One of our vans was in a collision," the company said.
+
+The Flagstaff United School District closed its schools, and the Fire Department was called.
+
+The district said the attack was "under control".
+
+President Luis Vela answered his critics on Monday. Former president Ana Reis attacked him on Tuesday.
+
+"We did better than you would have," the president said to Reis.
+
+Prime Minister Rita Pereira toured the island on Tuesday.
+
+In a later post to Facebook Pereira said damage to the island was "mindboggling".
+
+Bill Ruddock, a longtime Medtronic CEO who sat on several boards, spoke next. The times are "extremely stressful" for \\
+business, he said.
+"""
+
+
+@pytest.fixture(scope="module")
+def bodies() -> list[Claim]:
+    """Extract the invented article of bodies once for the module."""
+    return extracted("bodies", BODIES)
+
+
+@pytest.mark.parametrize(("words", "speaker"), [
+    ("One of our vans", "Voltra"),  # "the company" is the business named before it
+    ("under control", "Flagstaff United School District"),  # "the district" is the body with that word in its name
+    ("We did better", "Luis Vela"),  # "the president" is not whom the words are spoken to
+    ("mindboggling", "Rita Pereira"),  # a platform's name is no part of the name after it
+    ("extremely stressful", "Bill Ruddock"),  # "Bill" is a first name; "Medtronic CEO" is nobody's name
+])
+def test_bodies_and_addressees(bodies: list[Claim], words: str, speaker: str) -> None:
+    assert quote(bodies, words).speaker == speaker
