@@ -472,8 +472,8 @@ class _Article:
                 "PRON", "PROPN", "NOUN") else None
         # "Arriving at the meeting, Minister Jo Smith said", parsed as "Arriving said"; "In a post to Facebook
         # Skerrit said", parsed with no subject: the name just before the verb
-        if (subj is None or subj.tag_ in ("VBG", "VBN")) and verb.i and self._person_at(self.doc[verb.i - 1]) \
-                and self.doc[verb.i - 1].dep_ not in ("nsubj", "nsubjpass"):
+        if (subj is None or subj.tag_ in ("VBG", "VBN") or self._office_of_body(subj, verb)) and verb.i \
+                and self._person_at(self.doc[verb.i - 1]) and self.doc[verb.i - 1].dep_ not in ("nsubj", "nsubjpass"):
             return self.doc[verb.i - 1]
         if subj is not None:
             if subj.lower_ in RELATIVE and verb.dep_ == "relcl":  # the noun the relative pronoun follows
@@ -496,6 +496,14 @@ class _Article:
             if up.pos_ in ("VERB", "AUX") and (cue_of(up) or up.dep_ == "ROOT"):
                 return self._subject(up, depth + 1)
         return None
+
+    def _office_of_body(self, subj: Token, verb: Token) -> bool:
+        """True when a body's name parsed as the subject leads up to an office and its holder just before the verb:
+        "Ohio Department of Labor and Economic Growth Commissioner Mia Torvik said"."""
+        body = next((m for m in self.mentions if m.start <= subj.idx < m.end and not m.person), None)
+        holder = next((m for m in self.mentions if m.person and m.role and m.end == self.doc[verb.i - 1].idx
+                       + len(self.doc[verb.i - 1])), None) if verb.i else None
+        return body is not None and holder is not None and body.end <= holder.start and subj.i < verb.i
 
     def _speaker(self, tok: Token) -> Speaker | None:
         """The speaker a subject token names, pronouns and role nouns resolved to a name; None for 'it'."""
@@ -538,14 +546,15 @@ class _Article:
             body = self._body_antecedent(tok)  # "the company said", after "a statement by Waymo"
             if body is not None:
                 return Speaker(text, body, person=False)
-        if tok.tag_ not in NAME_TAGS and not is_agent(tok.text) and not is_title(tok.text):
+        aged = tok.lower_ == "old" and tok.i > 1 and self.doc[tok.i - 2].lower_ == "year"  # "the 62-year-old"
+        if tok.tag_ not in NAME_TAGS and not is_agent(tok.text) and not is_title(tok.text) and not aged:
             return None  # a thing, a number or a quantifier says nothing: "drone attacks", "data", "many"
         content = [t for t in words if t.dep_ not in ("det", "predet") and not t.is_punct or t.i > words[0].i]
         group = re.sub(r"\s+", " ", self._span(content)).strip(" ,")
         if content and content[0].is_sent_start and content[0].tag_ in ("NN", "NNS"):
             group = group[:1].lower() + group[1:]  # "Sources report": a common noun, capitalized by position only
         role_only = [t for t in content if t.tag_ not in ("JJ",)]
-        if words[0].lower_ == "the" and tok.tag_ in ("NN", "NNP") and is_person_noun(tok.text):
+        if words[0].lower_ == "the" and (tok.tag_ in ("NN", "NNP") and is_person_noun(tok.text) or aged):
             subject = tok.dep_ == "nsubj"  # "During an interview with X, the star said": not X
             # nor whom the verb speaks to: `"...," the president said to da Silva`
             spoken_to = [g for c in tok.head.children if c.lower_ in ("to", "with") for g in c.children
@@ -869,6 +878,12 @@ class _Article:
                 if up in cues and close and (self.speakers(up) or up.lower_ == "according"):
                     return up, False
                 if up.dep_ in ("relcl", "acl") and not self.in_quote[up.idx]:
+                    if up.head.lower_ in SPEECH_NOUNS | DOCUMENTS and any(
+                            c.dep_ == "mark" and c.lower_ == "that" for c in up.children):
+                        # "said in a statement that ICE is having a 'negative impact'": what the statement says
+                        teller = next((a for a in up.head.ancestors if a in cues and self.speakers(a)), None)
+                        if teller is not None:
+                            return teller, False
                     reporter = self._reporting(up, cues)
                     if reporter is not None:  # "He stressed that the way the 'enemy' is dealt with ..."
                         return reporter, False

@@ -65,7 +65,8 @@ relatives friends friend colleagues colleague partner partners officials' pundit
 candidate candidates nominee nominees democrats republicans conservatives liberals unionists protesters
 organization organisation institute university hospital school schools clinic charity foundation bureau
 service services inquiry panel jury tribunal club league federation association network broadcaster
-cabinet kremlin pentagon regime junta leadership establishment arm wing unit branch division
+cabinet kremlin pentagon regime junta leadership establishment arm wing unit branch division embassy embassies
+consulate secretariat presidency
 actress actresses waitress hostess princess duchess countess empress heiress stewardess goddess baroness songstress star
 stars singer actor actors athlete athletes coach captain
 """.split())

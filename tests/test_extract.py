@@ -764,6 +764,17 @@ Prime Minister Rita Pereira toured the island on Tuesday.
 
 In a later post to Facebook Pereira said damage to the island was "mindboggling".
 
+Ohio Department of Labor and Economic Growth Commissioner Mia Torvik said in a statement that the raids are \
+having a "negative impact" on "firms large and small."
+
+Opposition leader Kwame Addo has rejected the result of the December vote.
+
+Challenging the result could test the stability of the nation, where grievances have been pursued through the courts.
+
+The 62-year-old claimed that "numerous steps have been taken to manipulate the results."
+
+The US embassy in Lusaka said that "irregularities raise serious doubts about the results".
+
 Bill Ruddock, a longtime Medtronic CEO who sat on several boards, spoke next. The times are "extremely stressful" for \\
 business, he said.
 """
@@ -780,6 +791,10 @@ def bodies() -> list[Claim]:
     ("under control", "Flagstaff United School District"),  # "the district" is the body with that word in its name
     ("We did better", "Luis Vela"),  # "the president" is not whom the words are spoken to
     ("mindboggling", "Rita Pereira"),  # a platform's name is no part of the name after it
+    ("negative impact", "Mia Torvik"),  # what a statement says is its author's; the holder after a body speaks
+    ("firms large and small", "Mia Torvik"),
+    ("numerous steps", "Kwame Addo"),  # "the 62-year-old" describes someone named before
+    ("irregularities raise", "US embassy in Lusaka"),  # an embassy speaks
     ("extremely stressful", "Bill Ruddock"),  # "Bill" is a first name; "Medtronic CEO" is nobody's name
 ])
 def test_bodies_and_addressees(bodies: list[Claim], words: str, speaker: str) -> None:
