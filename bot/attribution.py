@@ -258,6 +258,7 @@ class _Article:
             m.person = m.person or surname(m.name) in surnames
         return [m for m in out if m.person or not m.common]
 
+
     @staticmethod
     def _split_body(run: list[Token]) -> list[list[Token]]:
         """A body's name, then an office in it and the name of who holds it, as two runs: "Kenya National Union of
@@ -472,6 +473,9 @@ class _Article:
                 "PRON", "PROPN", "NOUN") else None
         # "Arriving at the meeting, Minister Jo Smith said", parsed as "Arriving said"; "In a post to Facebook
         # Skerrit said", parsed with no subject: the name just before the verb
+        if subj is None:  # `villager Han Jianying, searching for his family, told Reuters`, parsed as "Han searching"
+            subj = next((g for c in kids if c.i < verb.i and c.tag_ == "VBG" for g in c.children
+                         if g.dep_ == "nsubj" and g.i < c.i and self._person_at(g)), None)
         if (subj is None or subj.tag_ in ("VBG", "VBN") or self._office_of_body(subj, verb)) and verb.i \
                 and self._person_at(self.doc[verb.i - 1]) and self.doc[verb.i - 1].dep_ not in ("nsubj", "nsubjpass"):
             return self.doc[verb.i - 1]

@@ -799,3 +799,9 @@ def bodies() -> list[Claim]:
 ])
 def test_bodies_and_addressees(bodies: list[Claim], words: str, speaker: str) -> None:
     assert quote(bodies, words).speaker == speaker
+
+
+def test_a_name_parsed_as_the_subject_of_a_participle_still_speaks() -> None:
+    text = '"This is useless," farmer Li Wen, searching for his missing cattle, told reporters.\n'
+    found = extracted("participle", text)
+    assert quote(found, "This is useless").speaker == "Li Wen"
