@@ -38,6 +38,11 @@ IRREGULAR = {
 }
 
 
+# Longer verbs stressed on their last syllable double its consonant too: admitted, concurred.
+STRESSED_LAST = {"admit", "concur", "commit", "permit", "regret", "rebut", "prefer", "occur", "deter", "compel",
+                 "propel", "confer"}
+
+
 def _inflect(verb: str) -> set[str]:
     """The regular forms of an English verb: base, -s, -ed, -ing."""
     if verb in IRREGULAR:
@@ -51,7 +56,8 @@ def _inflect(verb: str) -> set[str]:
     forms = {verb, verb + "s", verb + "ed", verb + "ing"}
     if verb.endswith("l") and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
         forms |= {verb + "led", verb + "ling"}  # British spelling doubles it: labelled, signalling
-    if len(verb) <= 4 and verb[-1] in "bdgmnpt" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+    if (len(verb) <= 4 or verb in STRESSED_LAST) and verb[-1] in "bdgmnprt" and verb[-2] in "aeiou" and (
+            verb[-3] not in "aeiou" or verb[-4:-2] == "qu"):
         forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}  # a short verb doubles: slam, slammed
     return forms
 

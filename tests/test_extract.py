@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.cues import inflections
 from bot.extract import extract
 from bot.models import Article, Claim
 from bot.nlp import load_nlp
@@ -805,3 +806,15 @@ def test_a_name_parsed_as_the_subject_of_a_participle_still_speaks() -> None:
     text = '"This is useless," farmer Li Wen, searching for his missing cattle, told reporters.\n'
     found = extracted("participle", text)
     assert quote(found, "This is useless").speaker == "Li Wen"
+
+
+@pytest.mark.parametrize(("verb", "past"), [("quip", "quipped"), ("admit", "admitted"), ("concur", "concurred"),
+                                            ("slam", "slammed"), ("say", "said")])
+def test_verbs_of_saying_double_their_last_consonant_as_english_does(verb: str, past: str) -> None:
+    assert past in inflections([verb])
+
+
+def test_a_quip_is_said_by_whom_the_first_name_names() -> None:
+    text = ('Coach Khalid Jamil spoke after the game.\n\nDeshorn Brown came on late and set up the winner.\n\n'
+            '"We missed him in the last game," Khalid quipped.\n')
+    assert quote(extracted("quip", text), "We missed him").speaker == "Khalid Jamil"
