@@ -141,6 +141,7 @@ class Analysis:
 
     found: list[Found] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
+    failure: str | None = None  # why the analysis failed, when it did
 
 
 def analyze(doc: Doc, published: date | None) -> Analysis:
@@ -325,8 +326,10 @@ class _Article:
         while not body and cut < len(words) - 2 and words[cut].text.isupper() and len(words[cut]) > 1:
             cut += 1  # "ODM MCA Mary Arivisa": a party's or an office's letters before a name are no part of it
         after_of = run[0].i > 0 and self.doc[run[0].i - 1].lower_ in ("of", "for")
-        while after_of and not body and cut < len(words) - 2 and is_place(words[cut].text):
-            cut += 1  # "Prime Minister of Barbados Mia Mottley": the place belongs to the title
+        office_of = after_of and run[0].i > 1 and is_title(self.doc[run[0].i - 2].text)
+        while after_of and not body and cut < len(words) - 2 and (is_place(words[cut].text) or office_of and (
+                words[cut].lower_ in NOT_PERSON or is_title(words[cut].text))):
+            cut += 1  # "Prime Minister of Barbados Mia Mottley", "Superintendent of Police Ravi Syiem": the title's
         name_toks = run if body else words[cut:]
         while len(name_toks) > 1 and name_toks[-1].text in CALENDAR:
             name_toks = name_toks[:-1]  # "Craig Brown Monday said": the day is no part of the name
@@ -334,7 +337,7 @@ class _Article:
             return None
         name = self._span(name_toks)
         head = name_toks[-1]
-        left = min(head.left_edge.i, run[0].i)
+        left = min(head.left_edge.i, run[0].i - 2 if office_of else run[0].i)
         role_toks = [] if body else self._role_words(list(self.doc[left: name_toks[0].i]))
         role = self._span(role_toks) if any(is_title(t.text) for t in role_toks) else None
         role = self._appositive_role(head, name_toks[0]) or role
@@ -600,8 +603,10 @@ class _Article:
         # spelled out as an office ("... Inspector General (DIG)"), not as a body ("Press Association of Jamaica (PAJ)")
         defined = [m.end() for m in re.finditer(rf"(\w+)\s*\(\s*{tok.text}\s*\)", self.text[:tok.idx])
                    if is_title(m.group(1)) or m.group(1).lower() in OFFICES]
-        if not defined:
-            return None
+        if not defined:  # "Superintendent of Police Vivek Syiem" is "the SP", but "the US" is a country
+            holders = [m for m in self.mentions if m.person and m.role and m.end <= tok.idx
+                       and tok.text in "".join(w[0] for w in re.findall(r"\b[A-Z]\w*", m.role))]
+            return self.resolve_name(holders[-1].name) if holders and not is_place(tok.text) else None
         reach = range(defined[-1], defined[-1] + ACRONYM_REACH)
         after = next((m for m in self.mentions if m.person and m.start in reach), None)
         return self.resolve_name(after.name) if after else None

@@ -94,6 +94,9 @@ def extract(files: tuple[Path, ...], jsonl: bool) -> None:
     for error in errors:
         click.echo(f"error: {error}", err=True)
     for article, claims in zip(articles, extract_for(None, articles), strict=True):
+        if isinstance(claims, Exception):
+            click.echo(f"error: {article.name}: {claims}", err=True)
+            continue
         for claim in claims:
             row = {"article": article.name, "start": claim.start, "end": claim.end, "quote": claim.quote,
                    "kind": claim.kind, "speaker": claim.speaker,

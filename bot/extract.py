@@ -6,6 +6,8 @@ import multiprocessing
 from collections.abc import Sequence
 from datetime import date
 
+from spacy.tokens import Doc
+
 from bot.attribution import Analysis, analyze
 from bot.clean import mask_noise
 from bot.models import Article, Claim, Person
@@ -20,11 +22,15 @@ PIPE_BATCH = 16
 # Below this many characters a batch is parsed in one process: forking and loading cost more than it saves.
 PARALLEL_CHARS = 60_000
 
-__all__ = ["canonical_people", "extract"]
+__all__ = ["ExtractionFailed", "canonical_people", "extract"]
+
+
+class ExtractionFailed(Exception):
+    """An article whose analysis failed: it is reported and left out, and the other articles go on."""
 
 
 def extract(articles: Sequence[Article], *, known: Sequence[Person] = (), processes: int | None = None
-            ) -> list[list[Claim]]:
+            ) -> list[list[Claim] | ExtractionFailed]:
     """Claims per article, in order of start, with one canonical name per speaker across all of them."""
     processes = processes or get_settings().whosaid_processes
     if processes > 1 and sum(len(a.text) for a in articles) >= PARALLEL_CHARS and len(articles) > 1:
@@ -33,14 +39,23 @@ def extract(articles: Sequence[Article], *, known: Sequence[Person] = (), proces
         analyses = _analyze_all([(a.text, a.published) for a in articles])
     names = canonical_names([a.people + [f.speaker.name for f in a.found if f.speaker and f.speaker.name]
                              for a in analyses], known)
-    return [_claims(article.text, analysis, names) for article, analysis in zip(articles, analyses, strict=True)]
+    return [ExtractionFailed(analysis.failure) if analysis.failure else _claims(article.text, analysis, names)
+            for article, analysis in zip(articles, analyses, strict=True)]
 
 
 def _analyze_all(items: Sequence[tuple[str, date | None]]) -> list[Analysis]:
     """Parse and analyze a batch of (text, published) in this process."""
     nlp = load_nlp()
     docs = nlp.pipe((mask_noise(text) for text, _ in items), batch_size=PIPE_BATCH)
-    return [analyze(doc, published) for doc, (_, published) in zip(docs, items, strict=True)]
+    return [_analyze_one(doc, published) for doc, (_, published) in zip(docs, items, strict=True)]
+
+
+def _analyze_one(doc: Doc, published: date | None) -> Analysis:
+    """One article's analysis; a fault in it fails that article alone."""
+    try:
+        return analyze(doc, published)
+    except Exception as err:  # noqa: BLE001 - any fault in the rules must cost one article, not the batch
+        return Analysis(failure=f"could not be analysed ({type(err).__name__}: {err})")
 
 
 def _parallel(articles: Sequence[Article], processes: int) -> list[Analysis]:

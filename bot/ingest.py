@@ -47,7 +47,7 @@ def read_all(paths: Sequence[Path]) -> tuple[list[Article], list[str]]:
     return articles, errors
 
 
-def extract_for(store: Store | None, articles: Sequence[Article]) -> list[list[Claim]]:
+def extract_for(store: Store | None, articles: Sequence[Article]) -> list[list[Claim] | Exception]:
     """Claims of each article, speakers named as the store already knows them."""
     if not articles:
         return []
@@ -71,6 +71,8 @@ def ingest_articles(
             fresh.append(article)
     for article, claims in zip(fresh, extract_for(store, fresh), strict=True):
         try:
+            if isinstance(claims, Exception):
+                raise claims
             report.outcomes[article.name] = store.ingest(article, claims)
         except Exception as err:  # noqa: BLE001 - one bad article must not stop the others; the store rolled back
             report.errors.append(f"{article.name}: not stored ({err})")

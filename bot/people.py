@@ -29,7 +29,7 @@ TITLES = {
     "sergeant", "detective", "inspector", "superintendent", "constable", "trooper", "prosecutor", "pastor",
     "coo", "cfo", "cto", "cio", "cmo", "whip", "majority", "minority", "chairperson", "treasurer", "comptroller",
     "magistrate", "solicitor", "barrister", "congressman", "congresswoman", "assemblyman", "assemblywoman",
-    "delegate", "mep", "baron", "affairs", "observer", "administrator",
+    "delegate", "mep", "baron", "affairs", "observer", "administrator", "coordinator", "manager", "registrar",
     "baroness", "secretary-general", "undersecretary", "under", "assistant", "associate", "managing",
     "author", "novelist", "writer", "poet", "actor", "actress", "singer", "rapper", "comedian", "filmmaker",
     "producer", "musician", "artist", "billionaire", "businessman", "businesswoman", "entrepreneur", "founder",

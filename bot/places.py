@@ -43,6 +43,8 @@ Wallonia Brittany Normandy Provence Tuscany Ulster Cornwall Yorkshire Lancashire
 STATE_ABBREVIATIONS = frozenset("""Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Kans. Ky. La. Md.
 Mass. Mich. Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Tex.
 Va. Vt. Wash. Wis. Wyo. D.C.""".split())
+# Countries written in capitals, matched as written so that "us" stays a pronoun.
+LETTERED = frozenset("US U.S. UK U.K. USA U.S.A. UAE DRC PRC ROK DPRK".split())
 # Cities this big are named alone in the news; smaller ones share their names with too many people.
 BIG_CITY = 100_000
 PLACES = frozenset(w.lower() for w in COUNTRIES + CITIES + BODIES + CALENDAR + REGIONS)
@@ -62,11 +64,11 @@ def gazetteer() -> frozenset[str]:
 def is_place(name: str) -> bool:
     """True for the name of a country, region, city, body or calendar day, never a person's.
 
-    >>> is_place("Southern California"), is_place("Accra"), is_place("Jane Doe")
-    (True, True, False)
+    >>> is_place("Southern California"), is_place("Accra"), is_place("US"), is_place("us"), is_place("Jane Doe")
+    (True, True, True, False, False)
     """
     key = name.lower().strip(".,")
-    return key in gazetteer() or DIRECTION.sub("", key) in gazetteer()
+    return key in gazetteer() or DIRECTION.sub("", key) in gazetteer() or name.strip(",") in LETTERED
 
 
 IRREGULAR_DEMONYMS = frozenset("""german norwegian belgian peruvian filipino filipina thai greek turk pole finn brit

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import bot.extract as extract_module
 from bot.cues import inflections
-from bot.extract import extract
+from bot.extract import ExtractionFailed, extract
+from bot.ingest import ingest_articles
 from bot.models import Article, Claim
 from bot.nlp import load_nlp
 from bot.quotes import find_quotes
+from bot.store import Store
 
 BUDGET = """LONDON, March 3 (Reuters) - Britain's finance minister defended her budget on Monday.
 "We have made the right choices for working families," said Chancellor Rachel Reeves. "Growth is coming back."
@@ -698,6 +702,10 @@ Idman.biz reports that coach Ali Mammadov said these words after the game.
 
 "We deserved the win."
 
+The fight began over a complaint, Superintendent of Police Ravi Syiem said on Friday.
+
+"Both parties rushed to the police station," the SP told media.
+
 Ann Lee "furious" at the delay: "We waited a whole year"
 """
 
@@ -716,6 +724,7 @@ def offices() -> list[Claim]:
     ("Imishli", None),  # a team's name in marks is a term
     ("Today we watched", "Jorge Casquilha"),  # a website reports; the coach speaks
     ("We deserved the win", "Ali Mammadov"),
+    ("Both parties rushed", "Ravi Syiem"),  # "the SP" has the initials of his office "Superintendent of Police"
 ])
 def test_offices_and_names(offices: list[Claim], words: str, speaker: str | None) -> None:
     assert quote(offices, words).speaker == speaker
@@ -818,3 +827,24 @@ def test_a_quip_is_said_by_whom_the_first_name_names() -> None:
     text = ('Coach Khalid Jamil spoke after the game.\n\nDeshorn Brown came on late and set up the winner.\n\n'
             '"We missed him in the last game," Khalid quipped.\n')
     assert quote(extracted("quip", text), "We missed him").speaker == "Khalid Jamil"
+
+
+def test_a_fault_in_one_article_fails_that_article_alone(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    real = extract_module.analyze
+
+    def faulty(doc, published):  # noqa: ANN001, ANN202 - stands in for the real analyze
+        if "FAULT" in doc.text:
+            raise IndexError("list index out of range")
+        return real(doc, published)
+
+    monkeypatch.setattr(extract_module, "analyze", faulty)
+    good = Article(name="good", text='"We will win," said Ann Lee.\n')
+    bad = Article(name="bad", text='FAULT "We will lose," said Bo Kim.\n')
+    fine, failed = extract([good, bad], processes=1)
+    assert [c.speaker for c in fine] == ["Ann Lee"]
+    assert isinstance(failed, ExtractionFailed) and "IndexError" in str(failed)
+    store = Store(tmp_path / "fault.db")
+    report = ingest_articles(store, [good, bad])
+    assert list(report.outcomes) == ["good"] and report.errors[0].startswith("bad: not stored (could not be analysed")
+    assert store.counts()["articles"] == 1
+    store.close()
