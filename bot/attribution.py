@@ -540,6 +540,11 @@ class _Article:
             return Speaker(text, name, mention.role or self._role_of(name))
         if mention is not None and " of " in mention.name:  # "The Department of Health announced"
             return Speaker(text, mention.name, person=False)
+        if mention is not None and not mention.person and mention.end == tok.idx + len(tok) \
+                and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "of":
+            # "the Office of the Prime Minister and Cabinet (OPMC)": the body's whole name, its letters aside
+            whole = self.text[mention.start: tok.right_edge.idx + len(tok.right_edge)]
+            return Speaker(text, re.sub(r"\s*\([^)]*\)?$", "", whole), person=False)
         holder = self._acronym_holder(tok)
         if holder is not None:  # "said the PS", after "Principal Secretary (PS) Dr. Paul Ronoh"
             return Speaker(text, holder, self._role_of(holder))
@@ -612,8 +617,25 @@ class _Article:
         return self.resolve_name(after.name) if after else None
 
     def _author(self, doc_tok: Token) -> Speaker | None:
-        """Who a document speaks for: its owner ("Trump's post", "a release from the mayor") or the subject
-        of the verb it hangs from ("X confirmed it in a tweet that said ...")."""
+        """Who a document speaks for: its owner ("Trump's post", "a release from the mayor"), the subject of the
+        verb it hangs from ("X confirmed it in a tweet that said ..."), or the owner of the one named before."""
+        owner = self._owner_of(doc_tok)
+        if owner is not None:
+            return owner
+        for up in doc_tok.ancestors:
+            if up.pos_ in ("VERB", "AUX"):
+                subj = self._subject(up)
+                if subj is None or subj in doc_tok.subtree or subj.lower_ in DOCUMENTS:
+                    break
+                return self._speaker(subj)
+        if any(c.lower_ == "the" for c in doc_tok.children):  # "the statement added": the one named before
+            earlier = (t for t in reversed(self.doc[:doc_tok.i])
+                       if t.lower_ == doc_tok.lower_ and not self.in_quote[t.idx])
+            return next((found for t in earlier if (found := self._owner_of(t)) is not None), None)
+        return None
+
+    def _owner_of(self, doc_tok: Token) -> Speaker | None:
+        """Whose document this is by its own phrase: "Trump's post", "a statement from the Office of ..."."""
         for c in doc_tok.children:
             if c.dep_ == "poss":
                 return self._speaker(c)
@@ -621,12 +643,6 @@ class _Article:
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None:
                     return self._speaker(obj)
-        for up in doc_tok.ancestors:
-            if up.pos_ in ("VERB", "AUX"):
-                subj = self._subject(up)
-                if subj is None or subj in doc_tok.subtree or subj.lower_ in DOCUMENTS:
-                    return None
-                return self._speaker(subj)
         return None
 
     def _group_antecedent(self, tok: Token) -> Speaker | None:
@@ -843,8 +859,10 @@ class _Article:
         for cue in cues:
             # "A broadcaster asked Loreen how she kept calm. "Oh wow, I slept a lot."": the one asked answers
             asked = [self._speaker(c) for c in cue.children if c.dep_ == "dobj" and cue.lower_ in ASKING]
-            people = [s for s in [*asked, *self.speakers(cue)] if s is not None and s.name and s.person
-                      and not is_outlet(s.name)]  # "Idman.biz reports that the coach said": the coach
+            # "Idman.biz reports that the coach said": the coach; "The statement further claimed": its author
+            document = (subj := self._subject(cue)) is not None and subj.lower_ in DOCUMENTS
+            people = [s for s in [*asked, *self.speakers(cue)] if s is not None and s.name and (s.person or document)
+                      and not is_outlet(s.name)]
             if people:
                 return Attribution(people[0], self._context(cue, last.start_char, last.end_char), cue)
         # "Campsall is overwhelmed by the response. "Nestlé delivered water."": whom the sentence is about speaks

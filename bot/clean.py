@@ -9,12 +9,17 @@ import re
 FOOTNOTE = re.compile(r"(?:(?<=[a-z]{3})|(?<=[.!?,;\"”’)]))\d{1,2}(?=[\s.,;]|$)", re.M)
 # Source credits pasted by AI search tools: `.AP News+1Financial Times+1` up to the end of the line.
 CREDITS = re.compile(r"(?<=\.)(?:[A-Za-z][\w&'. -]*?\+\d+)+(?:[A-Za-z][\w&'. -]*)?[ \t]*$", re.M)
+# A dateline in capitals opening a paragraph, `HAVANA TIMES – The president-elect ...`: the parser takes it for the
+# sentence's subject.
+DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’&-]+(?: [A-Z][A-Z.'’&-]+)*)(?: \([^)\n]{1,30}\))? ?[–—-] (?=\S)", re.M)
+DATELINE_LETTERS = 4  # fewer capitals are a country's or a body's letters in a headline: "US - China talks"
 # A curly apostrophe inside a word (O’Kelly, Trump’s): the parser knows these words with a straight one.
 APOSTROPHE = re.compile(r"(?<=[^\W\d_])[’ʼ](?=[^\W\d_])")
 
 
 def mask_noise(text: str) -> str:
-    """Return text of the same length with footnote digits and credit runs replaced by spaces, and apostrophes
-    inside words made straight."""
+    """Return text of the same length with footnote digits, credit runs and capital datelines replaced by spaces,
+    and apostrophes inside words made straight."""
     blank = lambda m: " " * len(m.group())  # noqa: E731 - one-line replacement keeps every offset
-    return APOSTROPHE.sub("'", FOOTNOTE.sub(blank, CREDITS.sub(blank, text)))
+    dateline = lambda m: blank(m) if sum(c.isalpha() for c in m["place"]) >= DATELINE_LETTERS else m.group()  # noqa: E731
+    return APOSTROPHE.sub("'", FOOTNOTE.sub(blank, CREDITS.sub(blank, DATELINE.sub(dateline, text))))

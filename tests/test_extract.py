@@ -848,3 +848,14 @@ def test_a_fault_in_one_article_fails_that_article_alone(monkeypatch: pytest.Mon
     assert list(report.outcomes) == ["good"] and report.errors[0].startswith("bad: not stored (could not be analysed")
     assert store.counts()["articles"] == 1
     store.close()
+
+
+def test_a_statement_speaks_for_the_body_that_issued_it_and_a_dateline_for_nobody() -> None:
+    text = ('A statement from the Office of the Prime Minister and Cabinet (OPMC) said the office had a video.\n\n'
+            '"He is not to be trusted," the statement said.\n\nThe statement further claimed that he had lied.\n\n'
+            '"MPs should be advocating peace."\n\n'
+            'HAVANA TIMES – The president-elect, Bernardo Arevalo, said the attacks were "a danger".\n')
+    found = extracted("statement", text)
+    office = "Office of the Prime Minister and Cabinet"
+    assert quote(found, "He is not to be trusted").speaker == quote(found, "MPs should").speaker == office
+    assert quote(found, "a danger").speaker == "Bernardo Arevalo"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models import Claim, Person
-from bot.people import canonical_names, canonical_people, matches_handle, same_person
+from bot.people import canonical_names, canonical_people, looks_like_person, matches_handle, same_person
 
 
 def test_spellings_of_one_person() -> None:
@@ -13,6 +13,13 @@ def test_spellings_of_one_person() -> None:
     assert same_person("Saleh", "Abdul Rahman al-Saleh")  # the Arabic article is no part of the name given alone
     assert not same_person("Donald Trump", "Ivanka Trump")
     assert not same_person("Recep Tayyip Erdogan", "Vladimir Putin")
+
+
+def test_capitalized_runs_that_look_like_people() -> None:
+    assert looks_like_person("Bill George")  # a first name that is also a noun of bodies
+    assert not looks_like_person("Finance Bill")
+    assert not looks_like_person("National Budget")  # a plan, a budget or a report is nobody
+    assert not looks_like_person("Recovery Plan")
 
 
 def test_handles_match_the_surname() -> None:
