@@ -66,6 +66,7 @@ OWNER_DEPTH = 5  # how far up from a quote its speech noun may stand
 ACRONYM_REACH = 120  # characters from an office's "(ACRONYM)" to its holder's name
 ECHO_WORDS = 3  # fewest words of a quote outside a heading that are taken as echoing another one
 LABEL_WORDS = 12  # longest "Name, role:" label before a quote
+ROLE_LABEL_WORDS = 6  # longest "role Name:" label before a quote
 TERM_WORDS = 4  # a passage this short that nobody's verb governs is a label, not someone's words
 # Things that carry words without saying them: their author is the speaker ("a tweet that said").
 DOCUMENTS = {"tweet", "post", "statement", "release", "report", "letter", "email", "e-mail", "message", "video",
@@ -813,16 +814,19 @@ class _Article:
 
     def _label_before(self, q: Quote) -> Attribution | None:
         """A speaker named before a colon opening the quote's paragraph, as transcripts and broadcast write-ups do:
-        `Kevin Rudd, Labor Member for Griffith: "..."`."""
+        `Kevin Rudd, Labor Member for Griffith: "..."`, `Blues coach Michael Voss: "..."`."""
         para_start = self.text.rfind("\n", 0, q.start) + 1
         label = self.text[para_start:q.start].rstrip().rstrip(OPENERS).rstrip()
         if not label.endswith(":") or len(label.split()) > LABEL_WORDS:
             return None
         named = [m for m in self.mentions if m.person and para_start <= m.start < para_start + len(label)]
         name = re.split(r"[,(]", label[:-1])[0].rstrip()
-        if not named or named[0].start != para_start or named[0].end < para_start + len(name):
-            return None  # the label is the name, then a role or a remark: not a headline's sentence
-        return Attribution(self._named(label[:-1]), label)
+        if named and named[0].start == para_start and named[0].end >= para_start + len(name):
+            return Attribution(self._named(label[:-1]), label)  # the name, then a role or a remark
+        if named and named[-1].end == para_start + len(label) - 1 and len(label.split()) <= ROLE_LABEL_WORDS:
+            name = self.resolve_name(named[-1].name)  # a role, then the name: "Hawks coach Sam Mitchell:"
+            return Attribution(Speaker(label[:-1], name, named[-1].role or self._role_of(name)), label)
+        return None  # a headline's sentence before a colon names no speaker
 
     def _owner(self, q: Quote) -> Speaker | None:
         """Whose call, words or question a quote is, when a speech noun holds it: "Littleproud's call for ministers

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
@@ -53,6 +54,11 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# Titles news abbreviates before names that the English tokenizer splits from their full stop.
+TITLE_ABBREVIATIONS = """Coun. Cllr. Supt. Insp. Det. Cmdr. Sgt. Cpl. Const. Ald. Atty. Asst. Hon. Fr. Cr. Supv. Comm.
+Amb. Pres. Capt. Lt. Col. Maj. Brig. Cdr. Mgr. Msgr. Prof. Rev.""".split()
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """Load the configured pipeline by name once, without the components extraction does not read."""
@@ -62,6 +68,8 @@ def load_nlp() -> Language:
     infixes = [*nlp.Defaults.infixes, r"(?<=\w)[,;:](?=[\"“])", r"(?<=\w[,;:])[\"“]"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, "″"]).search
+    for short in TITLE_ABBREVIATIONS:  # "Coun. Loyal Wooldridge said": the full stop ends no sentence
+        nlp.tokenizer.add_special_case(short, [{ORTH: short}])
     nlp.add_pipe("line_breaks", before="parser")
     nlp.add_pipe("coarse_tags", after="tagger")
     return nlp

@@ -30,6 +30,8 @@ TITLES = {
     "coo", "cfo", "cto", "cio", "cmo", "whip", "majority", "minority", "chairperson", "treasurer", "comptroller",
     "magistrate", "solicitor", "barrister", "congressman", "congresswoman", "assemblyman", "assemblywoman",
     "delegate", "mep", "baron", "affairs", "observer", "administrator", "coordinator", "manager", "registrar",
+    "coun.", "coun", "const.", "ald.", "atty.", "asst.", "hon.", "hon", "honourable", "honorable", "fr.", "supv.",
+    "comm.", "amb.", "pres.", "brig.", "cdr.", "mgr.", "msgr.",
     "baroness", "secretary-general", "undersecretary", "under", "assistant", "associate", "managing",
     "author", "novelist", "writer", "poet", "actor", "actress", "singer", "rapper", "comedian", "filmmaker",
     "producer", "musician", "artist", "billionaire", "businessman", "businesswoman", "entrepreneur", "founder",

@@ -859,3 +859,12 @@ def test_a_statement_speaks_for_the_body_that_issued_it_and_a_dateline_for_nobod
     office = "Office of the Prime Minister and Cabinet"
     assert quote(found, "He is not to be trusted").speaker == quote(found, "MPs should").speaker == office
     assert quote(found, "a danger").speaker == "Bernardo Arevalo"
+
+
+def test_an_abbreviated_title_ends_no_sentence_and_a_role_may_open_a_label() -> None:
+    text = ('Mayor Colin Basan opened the meeting.\n\n"I am proud of this budget," Coun. Loyal Wooldridge said.\n\n'
+            "Carlton v Hawthorn\n\n"
+            'Blues coach Michael Voss: "There is a fair bit of determination in the group."\n')
+    found = extracted("council", text)
+    assert quote(found, "I am proud").speaker == "Loyal Wooldridge"
+    assert quote(found, "There is a fair bit").speaker == "Michael Voss"
