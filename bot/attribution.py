@@ -350,7 +350,9 @@ class _Article:
             or self._holds_title(head)
         single = (len(name_toks) == 1 and head.tag_ == "NNP" and not is_place(name) and not name.isupper()
                   and not (head.i and self.doc[head.i - 1].lower_ in ("a", "an"))  # "a Democrat" is a label
-                  and not ("the" in (head.left_edge.lower_, self.doc[head.i - 1].lower_) and is_person_noun(name)))
+                  and not ("the" in (head.left_edge.lower_, self.doc[head.i - 1].lower_) and is_person_noun(name))
+                  # "Gastroenterologist and ... said" (but "Usher", "Brian" and "Baker" are names too)
+                  and not (head.is_sent_start and (name.lower().endswith("ist") or is_title(name))))
         # "The Minister", "US Ambassador", "German Minister": a person only if a surname too
         bare_title = is_title(name_toks[-1].text) and all(
             is_title(t.text) or t.text.isupper() or is_place(t.text) or is_demonym(t.text) for t in name_toks)
@@ -439,8 +441,11 @@ class _Article:
         group += [g for c in group if c is not subject for g in c.children if g.dep_ == "conj"]
         group = [t for t in group if t is subject or not self.in_quote[t.idx]]  # never a quoted word
         found = [s for s in (self._speaker(t) for t in group) if s is not None]
-        if head and subject.tag_ == "NN" and found and not found[0].person and any(s.person for s in found[1:]):
-            found = found[1:]  # "said NIWA marine biologist and voyage co-leader Sadie Mills": one person, titled
+        if head and (subject.tag_ == "NN" or subject.tag_ == "NNP" and subject.is_sent_start) and found \
+                and not found[0].person and any(s.person for s in found[1:]):
+            # "said NIWA marine biologist and voyage co-leader Sadie Mills", "Gastroenterologist and former board member
+            # Dr Richard Stein said": one person, titled
+            found = found[1:]
         # "COO and CFO Blake Jorgensen said": a title alone names nobody
         return [s for s in found if not (s.name and all(is_title(w) for w in s.name.split()))]
 

@@ -868,3 +868,11 @@ def test_an_abbreviated_title_ends_no_sentence_and_a_role_may_open_a_label() -> 
     found = extracted("council", text)
     assert quote(found, "I am proud").speaker == "Loyal Wooldridge"
     assert quote(found, "There is a fair bit").speaker == "Michael Voss"
+
+
+def test_a_profession_opening_a_sentence_is_no_name_but_a_stage_name_is() -> None:
+    text = ('Gastroenterologist and former health board member Dr Richard Stein said it was a "huge entity".\n\n'
+            'Usher said: "I have every intention of doing that."\n')
+    found = extracted("profession", text)
+    assert quote(found, "huge entity").speaker == "Richard Stein"
+    assert quote(found, "I have every intention").speaker == "Usher"
