@@ -131,7 +131,7 @@ NOT_AGENTS = {"factor", "factors", "sector", "sectors", "error", "errors", "floo
               "hammer", "container", "filter", "poster", "sticker", "tanker", "cluster", "trailer", "roster"}
 # Words that make a capitalized run a place, an organization, an outlet or an event, not a person.
 # Words of NOT_PERSON that are first names as well: "Bill George", not "the Finance Bill".
-FORENAMES = {"bill", "park"}
+FORENAMES = {"bill"}
 NOT_PERSON = {
     "news", "social", "times", "post", "journal", "force", "ministry", "office", "house", "palace", "day",
     "war", "union", "nations", "states", "kingdom", "republic", "council", "court", "department", "agency",
@@ -148,7 +148,7 @@ NOT_PERSON = {
     "market", "mall", "prison", "jail", "games", "olympics", "paralympics", "cup", "championship",
     "championships", "awards", "tournament", "trophy", "prize", "expo", "conference", "forum", "album", "tour",
     "series", "show", "team", "squad", "band", "alliance", "coalition", "front", "movement", "society", "ball",
-    "park", "budget", "plan", "strategy", "policy", "programme", "program", "scheme", "initiative", "project", "report",
+    "budget", "plan", "strategy", "policy", "programme", "program", "scheme", "initiative", "project", "report",
 }
 INITIAL = re.compile(r"^[A-Z]\.$")
 # Lowercase words inside names: "Abdul Rahman al-Saleh", "Ursula von der Leyen", "Mohammed bin Salman".
