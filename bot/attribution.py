@@ -315,6 +315,9 @@ class _Article:
             return False
         if tok.tag_ in NAME_TAGS or INITIAL.match(tok.text):
             return True
+        if tok.tag_ == "RB" and tok.text.endswith("ly"):  # "Conneely said", tagged as an adverb like "nearly"
+            after = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+            return not tok.is_sent_start or after is not None and cue_of(after) == 2
         return tok.tag_ in ("NN", "NNS")  # the tagger takes some rare surnames for nouns
 
     def _mention(self, run: list[Token]) -> Mention | None:

@@ -876,3 +876,9 @@ def test_a_profession_opening_a_sentence_is_no_name_but_a_stage_name_is() -> Non
     found = extracted("profession", text)
     assert quote(found, "huge entity").speaker == "Richard Stein"
     assert quote(found, "I have every intention").speaker == "Usher"
+
+
+def test_a_surname_the_tagger_takes_for_an_adverb_is_still_a_name() -> None:
+    text = ('Councillor Padraig Conneely continued his campaign against Councillor Michael Crowe.\n\n'
+            'Conneely said: "The comments directed at me were the lowest of the low."\n')
+    assert quote(extracted("conneely", text), "The comments directed").speaker == "Padraig Conneely"
