@@ -58,6 +58,8 @@ PUBLIC_BODIES = frozenset("department ministry police council court agency commi
                           "authority fire".split())
 # Words of the offices of people who speak for others: whom "the spokesman" may be.
 SPEAKS_FOR = ("spokes", "officer", "official", "relations", "press", "communications", "media", "adviser", "advisor")
+# Verbs that name what their object is: the quote after the object is the name given.
+NAMING = inflections("call brand label dub term describe".split())
 # Nouns of an act of speech: their owner is who a quote they hold belongs to.
 SPEECH_NOUNS = frozenset("""call calls words remarks comment comments question questions warning warnings promise pledge
 vow claim claims description plea appeal demand demands speech keynote message address assurance admission
@@ -926,6 +928,9 @@ class _Article:
                     reporter = self._reporting(up, cues)
                     if reporter is not None:  # "He stressed that the way the 'enemy' is dealt with ..."
                         return reporter, False
+                    namer = up.head.head if up.head.dep_ == "dobj" else None
+                    if namer is not None and namer in cues and namer.lower_ in NAMING and self.speakers(namer):
+                        return namer, False  # "Whitmer called the measure the Legislature approved 'a gimmick'"
                     blocked = True
                     break
         governed = [c for c in cues if q.start <= c.head.idx < q.end and self.speakers(c)]

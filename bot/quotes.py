@@ -81,8 +81,12 @@ def _scan(text: str, p0: int, p1: int, *, repeat: bool, running: tuple[int, bool
         # A straight mark with space on its inner side still closes an open quote (`two. "`) when no word
         # follows it, and opens one (`added: " We`) when a mark later in the paragraph can close it.
         spaced_close = mark == '"' and (not after or after.isspace() or after in ".,;:!?)")
-        spaced_open = mark == '"' and open_at is None and after.isspace() and '"' in text[m.end():p1]
-        if not opens and (mark in CLOSERS or (mark in '"“' and open_at is not None and (
+        # `“ It was a game”`, `statement. ” The brave women ... ”`: a stray space after an opening mark
+        spaced_open = open_at is None and after.isspace() and (
+            mark == '"' and '"' in text[m.end():p1]
+            or mark == "“" and (m.start() == lead or re.search('[”"]', text[m.end():p1]) is not None)
+            or mark == "”" and (not before or before.isspace()) and "”" in text[m.end():p1])
+        if not opens and not spaced_open and (mark in CLOSERS or (mark in '"“' and open_at is not None and (
                 not before.isspace() or spaced_close))):
             if open_at is not None:
                 quotes.append(Quote(*_trim(text, open_at, m.start()), continues=continues))

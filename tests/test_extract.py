@@ -861,24 +861,30 @@ def test_a_statement_speaks_for_the_body_that_issued_it_and_a_dateline_for_nobod
     assert quote(found, "a danger").speaker == "Bernardo Arevalo"
 
 
-def test_an_abbreviated_title_ends_no_sentence_and_a_role_may_open_a_label() -> None:
-    text = ('Mayor Colin Basan opened the meeting.\n\n"I am proud of this budget," Coun. Loyal Wooldridge said.\n\n'
-            "Carlton v Hawthorn\n\n"
-            'Blues coach Michael Voss: "There is a fair bit of determination in the group."\n')
-    found = extracted("council", text)
-    assert quote(found, "I am proud").speaker == "Loyal Wooldridge"
-    assert quote(found, "There is a fair bit").speaker == "Michael Voss"
+ATTRIBUTIONS = [
+    # an abbreviated title ends no sentence
+    ('Mayor Colin Basan opened the meeting.\n\n"I am proud of this budget," Coun. Loyal Wooldridge said.\n',
+     "I am proud", "Loyal Wooldridge"),
+    # a label may be a role, then a name
+    ('Carlton v Hawthorn\n\nBlues coach Michael Voss: "There is a fair bit of determination in the group."\n',
+     "There is a fair bit", "Michael Voss"),
+    # a profession opening a sentence is no name, but a stage name is
+    ('Gastroenterologist and former health board member Dr Richard Stein said it was a "huge entity".\n',
+     "huge entity", "Richard Stein"),
+    ('Usher said: "I have every intention of doing that."\n', "I have every intention", "Usher"),
+    # a surname the tagger takes for an adverb is still a name
+    ('Councillor Padraig Conneely continued his campaign against Councillor Michael Crowe.\n\n'
+     'Conneely said: "The comments directed at me were the lowest of the low."\n', "The comments", "Padraig Conneely"),
+    # an opening mark followed by a stray space still opens
+    ('"We were beaten," coach Ann Lee said.\n\n“ It was a game of mistakes, one after another.\n\n'
+     '“We will learn from it.”\n', "It was a game of mistakes", "Ann Lee"),
+    ('“It hurts,” said captain Bo Kim. ” The fans deserved better than this. ”\n', "The fans deserved", "Bo Kim"),
+    # the name a verb of naming gives its object is its subject's words
+    ("But Gov. Gretchen Whitmer called the measure the Republican-led Legislature approved “a gimmick.”\n",
+     "a gimmick", "Gretchen Whitmer"),
+]
 
 
-def test_a_profession_opening_a_sentence_is_no_name_but_a_stage_name_is() -> None:
-    text = ('Gastroenterologist and former health board member Dr Richard Stein said it was a "huge entity".\n\n'
-            'Usher said: "I have every intention of doing that."\n')
-    found = extracted("profession", text)
-    assert quote(found, "huge entity").speaker == "Richard Stein"
-    assert quote(found, "I have every intention").speaker == "Usher"
-
-
-def test_a_surname_the_tagger_takes_for_an_adverb_is_still_a_name() -> None:
-    text = ('Councillor Padraig Conneely continued his campaign against Councillor Michael Crowe.\n\n'
-            'Conneely said: "The comments directed at me were the lowest of the low."\n')
-    assert quote(extracted("conneely", text), "The comments directed").speaker == "Padraig Conneely"
+@pytest.mark.parametrize(("text", "words", "speaker"), ATTRIBUTIONS)
+def test_attributions_in_several_house_styles(text: str, words: str, speaker: str) -> None:
+    assert quote(extracted("style", text), words).speaker == speaker
