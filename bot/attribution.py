@@ -582,7 +582,9 @@ class _Article:
             # nor whom the verb speaks to: `"...," the president said to da Silva`
             spoken_to = [g for c in tok.head.children if c.lower_ in ("to", "with") for g in c.children
                          if g.dep_ == "pobj"] if subject else []
-            name = self._antecedent(words[0].idx, tok.sent, roles=(tok.lower_,), besides=spoken_to, as_subject=subject)
+            # "the Democrat" is no "Democratic Party Chair": the role holds the word itself
+            role_word = rf"{re.escape(tok.lower_)}s?\b"
+            name = self._antecedent(words[0].idx, tok.sent, roles=(role_word,), besides=spoken_to, as_subject=subject)
             # A description refers back to whoever was last spoken of: "the Kenyan leader", "the actress", "the head
             # of state"; but "the spokesman" is somebody the article does not name, unless it named someone who
             # speaks for others ("Police Public Relations Officer, ASP Daniel Ndukwe").
@@ -696,6 +698,8 @@ class _Article:
                     as_subject: bool = False) -> str | None:
         """The person a pronoun or "the spokesman" refers to: earlier in its sentence, else the latest subject.
 
+        `roles`: patterns one of which must start a word of the person's stated role ("spokes", "minister\\b").
+
         A lone word named only in passing ("her new album Prism", "the Tokyo Games") is no one to refer back to.
         """
         # whom the words are about or spoken to, by any of their names: "Dawn quoted him", "said to da Silva"
@@ -707,7 +711,8 @@ class _Article:
                     banned and self.resolve_name(m.name) in banned):
                 return False
             passing = " " not in m.name and not m.subject and m.role is None and self.resolve_name(m.name) == m.name
-            return m.person and not passing and (not roles or bool(m.role) and any(r in m.role.lower() for r in roles))
+            return m.person and not passing and (not roles or bool(m.role) and any(
+                re.search(rf"\b{r}", m.role.lower()) for r in roles))
         before = [m for m in self.mentions if fits(m) and sent.start_char <= m.start and m.end <= pos]
         # the subject before anyone else: "Cooper said he could not recall a storm like Florence"; a subject never
         # refers to whom its own clause speaks to: "Speaking to host Mindy Kaling, she said"
@@ -917,7 +922,10 @@ class _Article:
                 close = (cue_of(up) == 2 and adps < 2) or depth <= STANCE_DEPTH
                 adps += up.pos_ == "ADP"
                 if up in cues and close and (self.speakers(up) or up.lower_ == "according"):
-                    return up, False
+                    # `"...," the El Paso Democrat said, The Texas Tribune reported`: the outlet only carries it
+                    told = [c for c in cues if c is not up and cue_of(c) == 2 and self.speakers(c)
+                            and not self._outlet_only(c)] if self._outlet_only(up) else []
+                    return (told[0] if told else up), False
                 if up.dep_ in ("relcl", "acl") and not self.in_quote[up.idx]:
                     if up.head.lower_ in SPEECH_NOUNS | DOCUMENTS and any(
                             c.dep_ == "mark" and c.lower_ == "that" for c in up.children):
@@ -945,6 +953,11 @@ class _Article:
         if not usable:
             return None, blocked
         return min(usable, key=lambda c: min(abs(c.idx - q.start), abs(c.idx - q.end))), False
+
+    def _outlet_only(self, cue: Token) -> bool:
+        """True when every speaker of a verb is a news outlet: it reports words, it does not say them."""
+        found = self.speakers(cue)
+        return bool(found) and all(s.name and is_outlet(s.name.removeprefix("The ")) for s in found)
 
     def _reporting(self, clause: Token, cues: list[Token]) -> Token | None:
         """The verb of saying whose reported content a clause stands in, through that content's clause."""

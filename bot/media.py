@@ -34,6 +34,9 @@ DESCRIBED = re.compile(rf"\b(?:told|to|on|in|with)\s+(?:the\s+)?(?:state\s+|publ
                        rf"|\b(?:media\s+|news\s+)?{KIND}\s+{OUTLET_NAME}")
 # A site named by its address: "Idman.biz reports that ...", "Report.az".
 WEBSITE = re.compile(r"[A-Za-z][\w-]*(?:\.[\w-]+)*\.[a-z]{2,6}")
+# A newspaper no list names, told by its masthead's last word: "The Texas Tribune", "Jamaica Gleaner".
+MASTHEAD = re.compile(r"(?:[Tt]he )?(?:[A-Z][\w.&'-]* ){1,3}(?:Tribune|Times|Herald|Gazette|Journal|Telegraph|Chronicle"
+                      r"|Inquirer|Examiner|Courier|Dispatch|Bulletin|Gleaner|Newspaper|News)")
 OCCASION = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in sorted(set(OCCASIONS), key=len, reverse=True))
                       + r")\b", re.I)
 
@@ -43,12 +46,15 @@ def medium(context: str) -> str | None:
     hits = [(m.start(), m.group(1)) for m in NAMED.finditer(context)]
     hits += [(m.start(), "X") for m in X.finditer(context)]
     hits += [(m.start(), m.group(1) or m.group(2)) for m in DESCRIBED.finditer(context)]
+    hits += [(m.start(), m.group()) for m in MASTHEAD.finditer(context)]
     if hits:
-        return re.sub(r"^the ", "", min(hits)[1])
+        return re.sub(r"^[Tt]he ", "", min(hits)[1])
     occasion = OCCASION.search(context)
     return occasion.group() if occasion else None
 
 
 def is_outlet(name: str) -> bool:
     """True when a name is a news outlet or platform (a source of a report, not its speaker)."""
-    return NAMED.fullmatch(name.strip()) is not None or WEBSITE.fullmatch(name.strip()) is not None
+    name = name.strip()
+    return NAMED.fullmatch(name) is not None or WEBSITE.fullmatch(name) is not None \
+        or MASTHEAD.fullmatch(name) is not None

@@ -879,6 +879,11 @@ ATTRIBUTIONS = [
     ('"We were beaten," coach Ann Lee said.\n\n“ It was a game of mistakes, one after another.\n\n'
      '“We will learn from it.”\n', "It was a game of mistakes", "Ann Lee"),
     ('“It hurts,” said captain Bo Kim. ” The fans deserved better than this. ”\n', "The fans deserved", "Bo Kim"),
+    # a newspaper only reports; "the Democrat" is no "Democratic Party Chair"
+    ("“Voters want to know,” Travis County Democratic Party Chair Katie Naranjo told KEYE.\n\n"
+     "O’Rourke answered that Abbott was deflecting blame, as he would on other matters.\n\n"
+     "“He is going to blame others,” the El Paso Democrat said, The Texas Tribune reported.\n",
+     "He is going to blame", "O'Rourke"),  # a curly apostrophe inside a name is straightened
     # the name a verb of naming gives its object is its subject's words
     ("But Gov. Gretchen Whitmer called the measure the Republican-led Legislature approved “a gimmick.”\n",
      "a gimmick", "Gretchen Whitmer"),
