@@ -194,7 +194,7 @@ def ask(
         return result
     question, result.corrected = respelled(store, question)
     result.terms = question.terms
-    person_ids = store.most_quoted(store.people_ids(question.speakers), limit=NAMESAKES) or None
+    person_ids = store.most_quoted(question.speakers, limit=NAMESAKES) or None
     filters = {"on": question.on, "since": question.since, "outlet": outlet}
     if not question.terms and not person_ids and not any(filters.values()):
         result.message = "Ask about a person, some words or a day, e.g. `Peskov ceasefire` or `Trump on May 11`."
