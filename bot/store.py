@@ -27,7 +27,6 @@ RECENT = 2000  # a prolific speaker's new claim is grouped with their latest thi
 QUERY_TERMS = 4  # terms a lookup searches by
 COMMON = 2000  # claims holding a term that make it common: counted no further
 RANKED_ALL = COMMON  # matching claims a search ranks all of: a few rare words' worth
-RANK_WINDOW = COMMON  # newest claims a search weighs when more match: its cost is bounded at any archive size
 COUNTS_KEPT = 100_000  # word counts a store remembers
 SOURCES_LOADED = 50  # sources loaded with a statement; the rest are counted
 # Claims matching a full-text query, counted no further than a limit: a count that never reads a whole posting list.
@@ -591,12 +590,17 @@ class Store:
             # Common words: the speakers' tokens let the full-text index intersect, not the join filter row by row.
             match += f" AND who : ({fts_any(person_token(p) for p in person_ids)})"
             person_ids = None
+        # Past RANKED_ALL the newest are the best: reading no more of them than are kept bounds the cost.
         score, newest, window = ("f.rank", "", []) if ranked else ("-f.rowid", " ORDER BY f.rowid DESC LIMIT ?",
-                                                                    [RANK_WINDOW])
+                                                                    [2 * limit])
         kind_marks = ",".join("?" * len(kinds))
         if on or since or outlet or person_ids is not None:
             where, params = self._filters(person_ids=person_ids, kinds=(), on=on, since=since, outlet=outlet)
-            best = f"""SELECT f.rowid AS id, {score} AS score FROM claims_fts f JOIN claims c ON c.id = f.rowid
+            # One day's claims are few: read them by the day index and probe the full-text index for each, rather
+            # than walk every claim holding a common word back from the newest
+            joined = "claims c CROSS JOIN claims_fts f ON f.rowid = c.id" if on and not ranked else \
+                "claims_fts f JOIN claims c ON c.id = f.rowid"
+            best = f"""SELECT f.rowid AS id, {score} AS score FROM {joined}
                        WHERE claims_fts MATCH ? AND c.kind IN ({kind_marks}) {where}{newest}"""
             params = [match, *kinds, *params, *window]
         else:

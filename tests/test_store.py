@@ -349,10 +349,21 @@ def test_of_many_namesakes_the_most_quoted_are_searched(store: Store) -> None:
 def test_common_words_are_searched_together_before_the_newest_alone(store: Store,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("bot.store.RANKED_ALL", 1)
-    monkeypatch.setattr("bot.store.RANK_WINDOW", 1)
     for name, words in (("a.txt", "The bus fare will rise in May"), ("b.txt", "The bus is late again"),
                         ("c.txt", "The fare is fair enough")):
         a = article(name, f'"{words}," Ann Example said.')
         store.ingest(a, [claim(a.text, words)])
     assert [m.quote for m in store.search_claims(["bus", "fare"])] == ["The bus fare will rise in May"]
-    assert [m.quote for m in store.search_claims(["late", "fair"])] == ["The fare is fair enough"]  # newest
+    assert [m.quote for m in store.search_claims(["late", "fair"])] == ["The fare is fair enough",  # newest first
+                                                                        "The bus is late again"]
+
+
+def test_common_words_on_one_day_are_found_through_that_days_claims(store: Store,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("bot.store.RANKED_ALL", 1)
+    for day, words in ((11, "The bus fare will rise"), (12, "The bus is late again"), (13, "The bus is free")):
+        a = article(f"{day}.txt", f'"{words}," Ann Example said.', published=date(2025, 5, day))
+        store.ingest(a, [claim(a.text, words)])
+    assert [m.quote for m in store.search_claims(["bus"], on=date(2025, 5, 12))] == ["The bus is late again"]
+    assert [m.quote for m in store.search_claims(["bus"], since=date(2025, 5, 12))] == ["The bus is free",
+                                                                                        "The bus is late again"]
