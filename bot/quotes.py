@@ -174,9 +174,9 @@ def _top_single(text: str, found: list[Quote]) -> list[Quote]:
         line_end = text.find("\n", o.end())
         line_end = len(text) if line_end < 0 else line_end
         ends = list((straight_close if o.group() == "'" else curly_close).finditer(text, o.end(), line_end))
-        # "the patients' rights": a plural possessive is no closing mark while another one follows on the line
-        c = next((c for k, c in enumerate(ends) if k == len(ends) - 1 or not (
-            text[c.start() - 1] == "s" and re.match(r"\s+[a-z]", text[c.end():c.end() + 3]))), None)
+        # "the patients' rights": a plural possessive is no closing mark while another one follows on the line;
+        # "filled with ‘flammable air’ described as ...": a mark closing a passage opened inside is not this one's
+        c = _own_close(text, o, ends, opening, line_end)
         continues = text.rfind("\n", 0, o.start()) + 1 in carried
         if c is not None and (not stray or len(text[o.end():c.start()].strip()) >= 3):
             spans.append(Quote(o.end(), c.start(), continues=continues))
@@ -187,3 +187,23 @@ def _top_single(text: str, found: list[Quote]) -> list[Quote]:
             spans.append(Quote(*_trim(text, o.end(), line_end), closed=False, continues=continues))
             carried.add(text.rfind("\n", 0, after) + 1)
     return spans
+
+
+def _own_close(text: str, opener: re.Match, ends: list[re.Match], opening: str, line_end: int) -> re.Match | None:
+    """The mark closing a single-quoted passage among the candidates on its line, the last one failing all else.
+
+    "the patients' rights": a plural possessive is no closing mark while another one follows on the line;
+    "filled with ‘flammable air’ described as ...": a mark closing a passage opened inside is not this one's.
+    """
+    inner = [m.start() for m in re.compile(rf"(?<=[\s(\[—–])[{opening}](?=\w)").finditer(text, opener.end(), line_end)]
+    closed = 0  # inner passages closed so far
+    for k, c in enumerate(ends):
+        if k == len(ends) - 1:
+            return c
+        if text[c.start() - 1] == "s" and re.match(r"\s+[a-z]", text[c.end():c.end() + 3]):
+            continue
+        if sum(i < c.start() for i in inner) > closed:
+            closed += 1
+            continue
+        return c
+    return None

@@ -893,3 +893,10 @@ ATTRIBUTIONS = [
 @pytest.mark.parametrize(("text", "words", "speaker"), ATTRIBUTIONS)
 def test_attributions_in_several_house_styles(text: str, words: str, speaker: str) -> None:
     assert quote(extracted("style", text), words).speaker == speaker
+
+
+def test_a_single_quoted_passage_holding_single_quoted_words_closes_at_its_own_mark() -> None:
+    text = ("‘The villagers looked on as a balloon filled with ‘flammable air’ described as ‘like a wasps’ nest’ "
+            "rose into the sky,’ the historian said. He called it ‘grand’.\n")
+    spans = [text[q.start:q.end] for q in find_quotes(text) if not q.nested]
+    assert spans[0].startswith("The villagers") and spans[0].endswith("rose into the sky,")
