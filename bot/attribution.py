@@ -147,6 +147,11 @@ class Analysis:
     failure: str | None = None  # why the analysis failed, when it did
 
 
+def _hyphen(tok: Token) -> bool:
+    """A hyphen, however the tagger took it ("al-Nahayan" after a curly quote gets its hyphen tagged NNP)."""
+    return tok.tag_ == "HYPH" or tok.text in ("-", "‑")
+
+
 def analyze(doc: Doc, published: date | None) -> Analysis:
     """Find every quoted and reported passage in a parsed article (parsed from noise-masked text)."""
     return _Article(doc, published).run()
@@ -248,7 +253,7 @@ class _Article:
             ended = ended or run and tok is not None and tok.lower_ not in NOT_PERSON and is_outlet(self._span(run)) \
                 and not is_outlet(self._span([*run, tok]))
             joined = run and tok is not None and (
-                self._joins_name(tok, run[-1]) or run[-1].tag_ == "HYPH" and tok.is_alpha)
+                self._joins_name(tok, run[-1]) or _hyphen(run[-1]) and tok.is_alpha)
             if tok is not None and not ended and (self._name_word(tok) or joined):
                 run.append(tok)
                 continue
@@ -294,10 +299,10 @@ class _Article:
         after = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
         if after is None:
             return False
-        if tok.tag_ == "HYPH":  # "Fu-chun" goes on in lowercase
+        if _hyphen(tok):  # "Fu-chun" goes on in lowercase
             return not last.whitespace_ and not tok.whitespace_ and after.is_alpha
         if tok.text in PARTICLES:  # "Abdulaziz bin Salman", "Ursula von der Leyen", "Abdul Rahman al-Saleh"
-            hyphened = after.tag_ == "HYPH" and tok.i + 2 < len(self.doc) and self._name_word(self.doc[tok.i + 2])
+            hyphened = _hyphen(after) and tok.i + 2 < len(self.doc) and self._name_word(self.doc[tok.i + 2])
             return self._name_word(after) or after.text in PARTICLES or hyphened
         return tok.lower_ in ("of", "for") and last.lower_ in NOT_PERSON and self._name_word(after)
 

@@ -884,6 +884,9 @@ ATTRIBUTIONS = [
      "O’Rourke answered that Abbott was deflecting blame, as he would on other matters.\n\n"
      "“He is going to blame others,” the El Paso Democrat said, The Texas Tribune reported.\n",
      "He is going to blame", "O'Rourke"),  # a curly apostrophe inside a name is straightened
+    # a hyphen the tagger took for a name still joins a particle to the name after a curly quote
+    ("“We have been able to contain the crisis,” Sheikh Khalifa bin Zayed al-Nahayan told KUNA.\n\n"
+     "“We will go on,” Nahayan said.\n", "We will go on", "Khalifa bin Zayed al-Nahayan"),
     # the name a verb of naming gives its object is its subject's words
     ("But Gov. Gretchen Whitmer called the measure the Republican-led Legislature approved “a gimmick.”\n",
      "a gimmick", "Gretchen Whitmer"),
