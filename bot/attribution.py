@@ -358,7 +358,7 @@ class _Article:
         # "One of his neighbours, Manueli Naqica, also had a story": the apposition is the subject too
         subject = head.dep_ in ("nsubj", "nsubjpass") or head.dep_ in ("poss", "appos") and head.head.dep_ == "nsubj" \
             or self._holds_title(head)
-        single = (len(name_toks) == 1 and head.tag_ == "NNP" and not is_place(name) and not name.isupper()
+        single = (len(name.split()) == 1 and head.tag_ == "NNP" and not is_place(name) and not name.isupper()
                   and not (head.i and self.doc[head.i - 1].lower_ in ("a", "an"))  # "a Democrat" is a label
                   and not ("the" in (head.left_edge.lower_, self.doc[head.i - 1].lower_) and is_person_noun(name))
                   # "Gastroenterologist and ... said" (but "Usher", "Brian" and "Baker" are names too)

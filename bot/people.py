@@ -148,7 +148,8 @@ NOT_PERSON = {
     "market", "mall", "prison", "jail", "games", "olympics", "paralympics", "cup", "championship",
     "championships", "awards", "tournament", "trophy", "prize", "expo", "conference", "forum", "album", "tour",
     "series", "show", "team", "squad", "band", "alliance", "coalition", "front", "movement", "society", "ball",
-    "budget", "plan", "strategy", "policy", "programme", "program", "scheme", "initiative", "project", "report",
+    "presidency", "budget", "plan", "strategy", "policy", "programme", "program", "scheme", "initiative", "project",
+    "report",
 }
 INITIAL = re.compile(r"^[A-Z]\.$")
 # Lowercase words inside names: "Abdul Rahman al-Saleh", "Ursula von der Leyen", "Mohammed bin Salman".

@@ -887,6 +887,9 @@ ATTRIBUTIONS = [
     # a hyphen the tagger took for a name still joins a particle to the name after a curly quote
     ("“We have been able to contain the crisis,” Sheikh Khalifa bin Zayed al-Nahayan told KUNA.\n\n"
      "“We will go on,” Nahayan said.\n", "We will go on", "Khalifa bin Zayed al-Nahayan"),
+    # a hyphenated stage name is one name
+    ("T-Pain is considered a legend in music.\n\nHe told fans on Instagram: “Some corners got cut.”\n", "Some corners",
+     "T-Pain"),
     # the name a verb of naming gives its object is its subject's words
     ("But Gov. Gretchen Whitmer called the measure the Republican-led Legislature approved “a gimmick.”\n",
      "a gimmick", "Gretchen Whitmer"),
