@@ -263,8 +263,8 @@ class _Article:
                     out.append(mention)
             run = [tok] if tok is not None and self._name_word(tok) else []
         surnames = {surname(m.name) for m in out if m.person and len(m.name.split()) >= 2}
-        for m in out:
-            m.person = m.person or surname(m.name) in surnames
+        for m in out:  # a surname given alone is the person's, but a body's letters ("INAH") are no surname
+            m.person = m.person or surname(m.name) in surnames and not m.name.isupper()
         return [m for m in out if m.person or not m.common]
 
 

@@ -887,6 +887,9 @@ ATTRIBUTIONS = [
     # a hyphen the tagger took for a name still joins a particle to the name after a curly quote
     ("“We have been able to contain the crisis,” Sheikh Khalifa bin Zayed al-Nahayan told KUNA.\n\n"
      "“We will go on,” Nahayan said.\n", "We will go on", "Khalifa bin Zayed al-Nahayan"),
+    # a body's letters are no surname, even when a name before them ended in them
+    ("The director of the National Institute of Anthropology and History INAH, Diego Prieto, spoke on Thursday.\n\n"
+     "The director of INAH said that “the find is unique.”\n", "the find is unique", "Diego Prieto"),
     # a hyphenated stage name is one name
     ("T-Pain is considered a legend in music.\n\nHe told fans on Instagram: “Some corners got cut.”\n", "Some corners",
      "T-Pain"),
