@@ -336,6 +336,8 @@ class _Article:
         cut = 0 if body else max((k + 1 for k, t in enumerate(words[:-1]) if is_title(t.text)), default=0)
         while not body and cut < len(words) - 2 and words[cut].text.isupper() and len(words[cut]) > 1:
             cut += 1  # "ODM MCA Mary Arivisa": a party's or an office's letters before a name are no part of it
+        while not body and 0 < cut < len(words) - 2 and words[cut].lower_ in NOT_PERSON:
+            cut += 1  # "SSP City Amjad Hayat": the district after an office's letters is the office's
         after_of = run[0].i > 0 and self.doc[run[0].i - 1].lower_ in ("of", "for")
         office_of = after_of and run[0].i > 1 and is_title(self.doc[run[0].i - 2].text)
         while after_of and not body and cut < len(words) - 2 and (is_place(words[cut].text) or office_of and (

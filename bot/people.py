@@ -31,7 +31,7 @@ TITLES = {
     "magistrate", "solicitor", "barrister", "congressman", "congresswoman", "assemblyman", "assemblywoman",
     "delegate", "mep", "baron", "affairs", "observer", "administrator", "coordinator", "manager", "registrar",
     "coun.", "coun", "const.", "ald.", "atty.", "asst.", "hon.", "hon", "honourable", "honorable", "fr.", "supv.",
-    "comm.", "amb.", "pres.", "brig.", "cdr.", "mgr.", "msgr.",
+    "comm.", "amb.", "pres.", "brig.", "cdr.", "mgr.", "msgr.", "pro", "tem", "tempore",
     "baroness", "secretary-general", "undersecretary", "under", "assistant", "associate", "managing",
     "author", "novelist", "writer", "poet", "actor", "actress", "singer", "rapper", "comedian", "filmmaker",
     "producer", "musician", "artist", "billionaire", "businessman", "businesswoman", "entrepreneur", "founder",
@@ -220,7 +220,8 @@ def canonical_names(names_by_article: Sequence[Iterable[str]], known: Sequence[P
     full = sorted((n for n in use if len(n.split()) >= 2 and not n.startswith("@")),
                   key=lambda n: (has_initial(n), -use[n], n))
     for name in full + sorted(n for n in use if n not in full):
-        home = _cluster_of(name, clusters)
+        # "Police" alone is whatever police the article meant, not the "Zimbabwe Republic Police" of another one
+        home = None if name.lower() in NOT_PERSON else _cluster_of(name, clusters)
         if home is None:
             clusters.append([name])
         else:

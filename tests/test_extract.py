@@ -890,6 +890,9 @@ ATTRIBUTIONS = [
     # a body's letters are no surname, even when a name before them ended in them
     ("The director of the National Institute of Anthropology and History INAH, Diego Prieto, spoke on Thursday.\n\n"
      "The director of INAH said that “the find is unique.”\n", "the find is unique", "Diego Prieto"),
+    # the district after an office's letters, and "Pro Tem", belong to the office
+    ('"We arrested four men," SSP City Amjad Hayat told reporters.\n', "We arrested four", "Amjad Hayat"),
+    ('"These are trying times," Senate President Pro Tem Ron Richard said.\n', "These are trying", "Ron Richard"),
     # a hyphenated stage name is one name
     ("T-Pain is considered a legend in music.\n\nHe told fans on Instagram: “Some corners got cut.”\n", "Some corners",
      "T-Pain"),

@@ -23,6 +23,11 @@ def test_capitalized_runs_that_look_like_people() -> None:
     assert not looks_like_person("G20 Presidency")
 
 
+def test_a_body_named_by_a_common_word_is_no_other_articles_body() -> None:
+    names = canonical_names([["Zimbabwe Republic Police", "Ann Moyo"], ["Police", "Moyo"]])
+    assert names["Police"] == "Police" and names["Moyo"] == "Ann Moyo"
+
+
 def test_handles_match_the_surname() -> None:
     assert matches_handle("@ZelenskyyUa", "Volodymyr Zelensky")
     assert matches_handle("@realDonaldTrump", "Donald Trump")
