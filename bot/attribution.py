@@ -377,9 +377,10 @@ class _Article:
         titled_work = any(t.lower_ in TITLE_WORDS for t in name_toks)
         # "a longtime Medtronic CEO": a name ends with a surname, and no surname is written in capitals like a title
         title_last = len(name_toks) > 1 and is_title(head.text) and head.text.isupper()
+        cited = run[0].i > 0 and self.doc[run[0].i - 1].lower_ == "per"  # "..., per Soompi": a source cited
         return Mention(name_toks[0].idx, head.idx + len(head), name, role,
                        not bare_title and not office and not team and not acronym and not titled_work and not field
-                       and not title_last
+                       and not title_last and not cited
                        and not is_outlet(name)
                        and not body
                        and not is_place(name)

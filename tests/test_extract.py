@@ -912,3 +912,10 @@ def test_a_single_quoted_passage_holding_single_quoted_words_closes_at_its_own_m
             "rose into the sky,’ the historian said. He called it ‘grand’.\n")
     spans = [text[q.start:q.end] for q in find_quotes(text) if not q.nested]
     assert spans[0].startswith("The villagers") and spans[0].endswith("rose into the sky,")
+
+
+def test_a_source_cited_with_per_is_nobody_who_speaks() -> None:
+    text = ("Song Hye-kyo and Jang Ki Yong star in the new series.\n\n“Jang is kind,” said the veteran actress of her "
+            "co-star, per Soompi. Song added that she felt Jang had embodied his role. “Our chemistry is great.”\n")
+    found = extracted("per", text)
+    assert "Soompi" not in {quote(found, "Jang is kind").speaker, quote(found, "Our chemistry").speaker}
