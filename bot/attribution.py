@@ -267,7 +267,6 @@ class _Article:
             m.person = m.person or surname(m.name) in surnames and not m.name.isupper()
         return [m for m in out if m.person or not m.common]
 
-
     @staticmethod
     def _split_body(run: list[Token]) -> list[list[Token]]:
         """A body's name, then an office in it and the name of who holds it, as two runs: "Kenya National Union of
@@ -356,7 +355,7 @@ class _Article:
         role = self._appositive_role(head, name_toks[0]) or role
         titled = cut > 0 or role is not None
         # "Minister of National Security": a word or two after an office's "of" is its field, not its holder
-        field = after_of and cut == 0 and len(name_toks) <= 2 and run[0].i > 1 and is_title(self.doc[run[0].i - 2].text)
+        field = office_of and cut == 0 and len(name_toks) <= 2
         # "One of his neighbours, Manueli Naqica, also had a story": the apposition is the subject too
         subject = head.dep_ in ("nsubj", "nsubjpass") or head.dep_ in ("poss", "appos") and head.head.dep_ == "nsubj" \
             or self._holds_title(head)
@@ -493,11 +492,11 @@ class _Article:
             before = self.doc[verb.i - 1] if verb.i else None
             subj = before if before is not None and not self.in_quote[before.idx] and before.pos_ in (
                 "PRON", "PROPN", "NOUN") else None
-        # "Arriving at the meeting, Minister Jo Smith said", parsed as "Arriving said"; "In a post to Facebook
-        # Skerrit said", parsed with no subject: the name just before the verb
         if subj is None:  # `villager Han Jianying, searching for his family, told Reuters`, parsed as "Han searching"
             subj = next((g for c in kids if c.i < verb.i and c.tag_ == "VBG" for g in c.children
                          if g.dep_ == "nsubj" and g.i < c.i and self._person_at(g)), None)
+        # "Arriving at the meeting, Minister Jo Smith said", parsed as "Arriving said"; "In a post to Facebook
+        # Skerrit said", parsed with no subject: the name just before the verb
         if (subj is None or subj.tag_ in ("VBG", "VBN") or self._office_of_body(subj, verb)) and verb.i \
                 and self._person_at(self.doc[verb.i - 1]) and self.doc[verb.i - 1].dep_ not in ("nsubj", "nsubjpass"):
             return self.doc[verb.i - 1]
@@ -630,9 +629,11 @@ class _Article:
         defined = [m.end() for m in re.finditer(rf"(\w+)\s*\(\s*{tok.text}\s*\)", self.text[:tok.idx])
                    if is_title(m.group(1)) or m.group(1).lower() in OFFICES]
         if not defined:  # "Superintendent of Police Vivek Syiem" is "the SP", but "the US" is a country
+            if is_place(tok.text):
+                return None
             holders = [m for m in self.mentions if m.person and m.role and m.end <= tok.idx
                        and tok.text in "".join(w[0] for w in re.findall(r"\b[A-Z]\w*", m.role))]
-            return self.resolve_name(holders[-1].name) if holders and not is_place(tok.text) else None
+            return self.resolve_name(holders[-1].name) if holders else None
         reach = range(defined[-1], defined[-1] + ACRONYM_REACH)
         after = next((m for m in self.mentions if m.person and m.start in reach), None)
         return self.resolve_name(after.name) if after else None
@@ -1114,9 +1115,9 @@ class _Article:
         """The claim for one quote: kind, and the date and medium of its attribution."""
         words = self.text[q.start:q.end]
         s0, s1 = self._sentence_bounds(q)
-        if att.speaker is None or att.speaker.name is None or self._proper_name(q):
-            label = len(words.split()) <= TERM_WORDS and not words[:1].isupper() or self._nickname(q) \
-                or self._proper_name(q)
+        named_thing = self._proper_name(q)
+        if att.speaker is None or att.speaker.name is None or named_thing:
+            label = len(words.split()) <= TERM_WORDS and not words[:1].isupper() or self._nickname(q) or named_thing
             kind = "term" if label else (
                 "speech" if self._whole(q, words) else "fragment")
         else:

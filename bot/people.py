@@ -129,9 +129,9 @@ NOT_AGENTS = {"factor", "factors", "sector", "sectors", "error", "errors", "floo
               "labor", "labour", "rumor", "rumour", "terror", "vapor", "mirror", "horror", "anchor", "radar",
               "weather", "feather", "leather", "ether", "other", "others", "either", "neither", "whether",
               "hammer", "container", "filter", "poster", "sticker", "tanker", "cluster", "trailer", "roster"}
-# Words that make a capitalized run a place, an organization, an outlet or an event, not a person.
 # Words of NOT_PERSON that are first names as well: "Bill George", not "the Finance Bill".
 FORENAMES = {"bill"}
+# Words that make a capitalized run a place, an organization, an outlet or an event, not a person.
 NOT_PERSON = {
     "news", "social", "times", "post", "journal", "force", "ministry", "office", "house", "palace", "day",
     "war", "union", "nations", "states", "kingdom", "republic", "council", "court", "department", "agency",

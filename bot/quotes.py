@@ -163,6 +163,7 @@ def _top_single(text: str, found: list[Quote]) -> list[Quote]:
     opening, closing = ("‘'", "’'") if DOUBLE.search(text) is None else ("‘", "’")
     curly_close = re.compile(rf"(?<=[\w.,!?…])[{closing}](?!\w)")
     straight_close = re.compile(r"(?<=[\w.,!?…])['’](?!\w)")
+    inner_open = re.compile(rf"(?<=[\s(\[—–])[{opening}](?=\w)")
     spans: list[Quote] = []
     carried: set[int] = set()  # paragraph starts where an open single-quoted passage goes on
     # A straight mark after a space and before a letter is no apostrophe either, in an article of double marks
@@ -174,9 +175,7 @@ def _top_single(text: str, found: list[Quote]) -> list[Quote]:
         line_end = text.find("\n", o.end())
         line_end = len(text) if line_end < 0 else line_end
         ends = list((straight_close if o.group() == "'" else curly_close).finditer(text, o.end(), line_end))
-        # "the patients' rights": a plural possessive is no closing mark while another one follows on the line;
-        # "filled with ‘flammable air’ described as ...": a mark closing a passage opened inside is not this one's
-        c = _own_close(text, o, ends, opening, line_end)
+        c = _own_close(text, ends, [i.start() for i in inner_open.finditer(text, o.end(), line_end)])
         continues = text.rfind("\n", 0, o.start()) + 1 in carried
         if c is not None and (not stray or len(text[o.end():c.start()].strip()) >= 3):
             spans.append(Quote(o.end(), c.start(), continues=continues))
@@ -189,13 +188,13 @@ def _top_single(text: str, found: list[Quote]) -> list[Quote]:
     return spans
 
 
-def _own_close(text: str, opener: re.Match, ends: list[re.Match], opening: str, line_end: int) -> re.Match | None:
-    """The mark closing a single-quoted passage among the candidates on its line, the last one failing all else.
+def _own_close(text: str, ends: list[re.Match], inner: list[int]) -> re.Match | None:
+    """The mark closing a single-quoted passage among the candidates on its line, the last one failing all else;
+    `inner` are where passages open inside it.
 
     "the patients' rights": a plural possessive is no closing mark while another one follows on the line;
     "filled with ‘flammable air’ described as ...": a mark closing a passage opened inside is not this one's.
     """
-    inner = [m.start() for m in re.compile(rf"(?<=[\s(\[—–])[{opening}](?=\w)").finditer(text, opener.end(), line_end)]
     closed = 0  # inner passages closed so far
     for k, c in enumerate(ends):
         if k == len(ends) - 1:
