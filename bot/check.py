@@ -239,8 +239,9 @@ def check_passage(store: Store, quote: str, *, claimed: tuple[str, ...] = ()) ->
     candidates = _said_by(store, pasted[0], claimed) if short else _candidates(store, [segments])
     closest = _closest(candidates, pasted)
     fits = _fits(segments, closest)
-    if not short and not any(f.verbatim for f in fits):
-        # Not word for word in one statement: each sentence may come from another one, so search each as well.
+    # Not word for word in one statement: each sentence may come from another one, so search each as well, unless
+    # one statement holds too much of the passage for the others to add a piece.
+    if not short and not any(f.verbatim for f in fits) and _leaves_a_piece(len(pasted), _most_held(fits), len(pasted)):
         candidates = list(dict.fromkeys(candidates + _candidates(store, _sentences(quote))))
         closest = _closest(candidates, pasted)
         fits = _fits(segments, closest)
@@ -255,7 +256,7 @@ def check_passage(store: Store, quote: str, *, claimed: tuple[str, ...] = ()) ->
         # Words the best statement does not hold may come from another one: look for it among the rest.
         rest = [w for i, w in enumerate(pasted) if i not in _long_runs(best)]
         fits += _fits(segments, [c for c in _closest(candidates, rest) if c not in closest])
-        pieces = _stitched(fits, len(pasted), best.held)
+        pieces = _stitched(fits, len(pasted), _most_held(fits))
         if pieces:
             return _stitched_check(verdict, pieces, store.statements([f.statement_id for f in pieces]))
     if not best.verbatim and best.held < CLOSE * len(pasted):
@@ -326,7 +327,7 @@ def _closest(candidates: list[tuple[int, str]], pasted: list[str]) -> list[tuple
     return sorted(candidates, key=shared, reverse=True)[:ALIGNED]
 
 
-def _stitched(fits: list[Fit], length: int, best_held: int) -> list[Fit]:
+def _stitched(fits: list[Fit], length: int, most_held: int) -> list[Fit]:
     """The statements a passage was pieced from, when two or more cover it and no single one comes close."""
     covered: set[int] = set()
     pieces: list[Fit] = []
@@ -338,8 +339,18 @@ def _stitched(fits: list[Fit], length: int, best_held: int) -> list[Fit]:
             break
         pieces.append(choice)
         covered |= _long_runs(choice)
-    enough = len(covered) >= STITCHED * length and len(covered) - best_held >= max(STITCH_RUN, 0.2 * length)
+    enough = len(covered) >= STITCHED * length and _leaves_a_piece(len(covered), most_held, length)
     return sorted(pieces, key=lambda f: min(_long_runs(f))) if len(pieces) > 1 and enough else []
+
+
+def _most_held(fits: list[Fit]) -> int:
+    """The most pasted words any one statement holds."""
+    return max((f.held for f in fits), default=0)
+
+
+def _leaves_a_piece(covered: int, held: int, length: int) -> bool:
+    """Whether words covered beyond what the best statement holds are enough to be another statement's piece."""
+    return covered - held >= max(STITCH_RUN, 0.2 * length)
 
 
 def _long_runs(fitted: Fit) -> set[int]:

@@ -31,6 +31,7 @@ COUNTS_KEPT = 100_000  # word counts a store remembers
 SOURCES_LOADED = 50  # sources loaded with a statement; the rest are counted
 # Claims matching a full-text query, counted no further than a limit: a count that never reads a whole posting list.
 PROBE = "SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)"
+PAGE_CACHE_KB = 65536  # SQLite's page cache per store, in KiB
 SPELLED = 4  # shortest word kept for spelling: shorter ones have too many neighbours one slip away
 
 
@@ -251,6 +252,9 @@ class Store:
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA busy_timeout=30000")
+            # A lookup in a large store reads scattered pages of the index and claims: SQLite's default 2 MB cache
+            # rereads most of them from the file at every lookup.
+            conn.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KB}")
             self.db = sqlite_utils.Database(conn)
             self.migrate()
         except sqlite3.DatabaseError as err:

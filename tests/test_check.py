@@ -120,6 +120,23 @@ def test_words_joined_from_two_statements_are_stitched(store: Store) -> None:
     assert "Carla Third" in got.reason and "Ann Example" in got.reason
 
 
+def test_a_passage_one_statement_nearly_holds_is_not_searched_sentence_by_sentence(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    searches: list[list[str]] = []
+    search = Store.search_claims
+    monkeypatch.setattr(Store, "search_claims", lambda self, terms, **kw: searches.append(terms) or search(
+        self, terms, **kw))
+    # too little is left over for another statement to have given it: one search is enough
+    assert one(store, '"We will not raise the bus fare next year. The 40 new buses arrive in May"').verdict == \
+        "altered"
+    assert len(searches) == 1
+    # half the words from elsewhere: each sentence is searched as well
+    searches.clear()
+    assert one(store, '"We will not raise the bus fare this year. Ridership grew by 12 percent in January"'
+               ).verdict == "stitched"
+    assert len(searches) == 3
+
+
 def test_words_no_one_said_are_unsourced(store: Store) -> None:
     got = one(store, '"We will build a new airport next to the harbour this year," Example said.')
     assert got.verdict == "unsourced"
