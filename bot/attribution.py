@@ -14,6 +14,7 @@ from bot.cues import cue as cue_of
 from bot.cues import inflections
 from bot.media import is_outlet, medium
 from bot.people import (
+    FIELDS,
     HANDLE,
     HONORIFICS,
     INITIAL,
@@ -42,6 +43,8 @@ SIGN_OFF = re.compile(r"^\s*(?:[—–―]|--?)\s*(?P<who>@\w+|[A-Z][^\n]{0,80}?
 FUNCTION_WORDS = {"a", "an", "the", "as", "of", "for", "to", "in", "on", "his", "her", "their", "its", "this",
                   "that", "what", "so-called", "called", "dubbed", "about", "into", "our", "my", "your"}
 # Offices that end the name of a post and never a person's: "Police Public Relations Officer".
+# Little words inside a body's name: "Department of Health", "Fund for Peace", "Committee on Foreign Affairs".
+BODY_JOINS = ("of", "for", "on")
 OFFICES = frozenset("""officer minister secretary spokesman spokeswoman spokesperson director manager president
 chairman chairwoman chairperson commissioner executive official adviser advisor coordinator superintendent
 administrator registrar""".split())
@@ -274,7 +277,7 @@ class _Article:
         titles = [k for k, t in enumerate(run) if is_title(t.text)]
         last = titles[-1] if titles else -1
         tail = run[last + 1:]
-        if last < 1 or len(tail) < 2 or any(t.lower_ in NOT_PERSON or t.lower_ in ("of", "for") for t in tail):
+        if last < 1 or len(tail) < 2 or any(t.lower_ in NOT_PERSON or t.lower_ in BODY_JOINS for t in tail):
             return [run] if run else []
         start = last
         while start > 0 and is_title(run[start - 1].text):
@@ -303,7 +306,7 @@ class _Article:
         if tok.text in PARTICLES:  # "Abdulaziz bin Salman", "Ursula von der Leyen", "Abdul Rahman al-Saleh"
             hyphened = _hyphen(after) and tok.i + 2 < len(self.doc) and self._name_word(self.doc[tok.i + 2])
             return self._name_word(after) or after.text in PARTICLES or hyphened
-        return tok.lower_ in ("of", "for") and last.lower_ in NOT_PERSON and self._name_word(after)
+        return tok.lower_ in BODY_JOINS and last.lower_ in NOT_PERSON and self._name_word(after)
 
     def _holds_title(self, head: Token) -> bool:
         """True for a name inside a subject title's phrase: "Ambassador to the UN Sergio Danese said", parsed
@@ -330,7 +333,7 @@ class _Article:
         """A name mention from a run of name words, or None when only a title is left."""
         words = [t for t in run if t.tag_ != "POS" and t.text not in ("'s", "’s")]
         # "Russia's Foreign Ministry", "Department of Health" are bodies: their title words stay
-        body = words[-1].lower_ in NOT_PERSON or any(t.lower_ in ("of", "for") for t in words)
+        body = words[-1].lower_ in NOT_PERSON or any(t.lower_ in BODY_JOINS for t in words)
         # Title words come before the name, which keeps its last word: "Author Stephen King", "Prince Harry".
         cut = 0 if body else max((k + 1 for k, t in enumerate(words[:-1]) if is_title(t.text)), default=0)
         while not body and cut < len(words) - 2 and words[cut].text.isupper() and len(words[cut]) > 1:
@@ -340,7 +343,7 @@ class _Article:
         after_of = run[0].i > 0 and self.doc[run[0].i - 1].lower_ in ("of", "for")
         office_of = after_of and run[0].i > 1 and is_title(self.doc[run[0].i - 2].text)
         while after_of and not body and cut < len(words) - 2 and (is_place(words[cut].text) or office_of and (
-                words[cut].lower_ in NOT_PERSON or is_title(words[cut].text))):
+                words[cut].lower_ in NOT_PERSON or words[cut].lower_ in FIELDS or is_title(words[cut].text))):
             cut += 1  # "Prime Minister of Barbados Mia Mottley", "Superintendent of Police Ravi Syiem": the title's
         name_toks = run if body else words[cut:]
         while len(name_toks) > 1 and name_toks[-1].text in CALENDAR:
@@ -579,12 +582,17 @@ class _Article:
         aged = tok.lower_ == "old" and tok.i > 1 and self.doc[tok.i - 2].lower_ == "year"  # "the 62-year-old"
         if tok.tag_ not in NAME_TAGS and not is_agent(tok.text) and not is_title(tok.text) and not aged:
             return None  # a thing, a number or a quantifier says nothing: "drone attacks", "data", "many"
-        content = [t for t in words if t.dep_ not in ("det", "predet") and not t.is_punct or t.i > words[0].i]
+        # "An alarmed UN said": a word describing a body by name is no part of the name
+        described = tok.tag_ in ("NNP", "NNPS")
+        content = [t for t in words if (t.dep_ not in ("det", "predet") and not t.is_punct or t.i > words[0].i)
+                   and not (described and t.dep_ == "amod" and t.text.islower())]
         group = re.sub(r"\s+", " ", self._span(content)).strip(" ,")
         if content and content[0].is_sent_start and content[0].tag_ in ("NN", "NNS"):
             group = group[:1].lower() + group[1:]  # "Sources report": a common noun, capitalized by position only
         role_only = [t for t in content if t.tag_ not in ("JJ",)]
-        if words[0].lower_ == "the" and (tok.tag_ in ("NN", "NNP") and is_person_noun(tok.text) or aged):
+        # "the Portuguese" is tagged as a plural for the nationalities that have none
+        singular = tok.tag_ in ("NN", "NNP") or tok.tag_ == "NNPS" and is_demonym(tok.text)
+        if words[0].lower_ == "the" and (singular and is_person_noun(tok.text) or aged):
             subject = tok.dep_ == "nsubj"  # "During an interview with X, the star said": not X
             # nor whom the verb speaks to: `"...," the president said to da Silva`
             spoken_to = [g for c in tok.head.children if c.lower_ in ("to", "with") for g in c.children
@@ -759,9 +767,11 @@ class _Article:
 
     def _object_speaker(self, mention: Mention) -> bool:
         """True for the object who speaks: the one a question was put to ("Reporters asked Marsh whether ..."), the
-        one quoted ("The statement quoted IG Khawaja as saying ...")."""
+        one quoted ("The statement quoted IG Khawaja as saying ..."), the one words are credited to ("according to
+        Moe Gyo")."""
         head = self.doc[mention.head]
-        return head.dep_ == "dobj" and (head.head.lower_ in ASKING or head.head.lower_ in QUOTING)
+        credited = head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according"
+        return credited or head.dep_ == "dobj" and (head.head.lower_ in ASKING or head.head.lower_ in QUOTING)
 
     def _sentence_before(self, sent: Span, back: int) -> Span | None:
         """The sentence `back` places before this one, or None at the start."""

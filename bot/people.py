@@ -129,6 +129,13 @@ NOT_AGENTS = {"factor", "factors", "sector", "sectors", "error", "errors", "floo
               "labor", "labour", "rumor", "rumour", "terror", "vapor", "mirror", "horror", "anchor", "radar",
               "weather", "feather", "leather", "ether", "other", "others", "either", "neither", "whether",
               "hammer", "container", "filter", "poster", "sticker", "tanker", "cluster", "trailer", "roster"}
+# Words naming an office's field, after its "of": "Director of Public Works Jen Winter", "Chief of Staff Susie Wiles".
+FIELDS = frozenset("""public works safety planning communications information operations management parks recreation
+roads highways revenue resources human development infrastructure welfare utilities transportation sanitation
+national internal home external local rural urban civil economic cabinet staff emergency environmental natural water
+sport sports youth women children family corrections community technology science research elections legal land
+lands mines mining fisheries forestry wildlife heritage arts marketing sales engineering admissions athletics
+affairs""".split())
 # Words of NOT_PERSON that are first names as well: "Bill George", not "the Finance Bill".
 FORENAMES = {"bill"}
 # Words that make a capitalized run a place, an organization, an outlet or an event, not a person.

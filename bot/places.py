@@ -78,7 +78,11 @@ def is_place(name: str) -> bool:
 
 
 IRREGULAR_DEMONYMS = frozenset("""german norwegian belgian peruvian filipino filipina thai greek turk pole finn brit
-swiss dutchman frenchman englishman irishman scotsman welshman""".split())
+swiss dutchman frenchman englishman irishman scotsman welshman dutchwoman frenchwoman englishwoman irishwoman
+scotswoman welshwoman portuguese spaniard scot briton dane swede croat serb czech slovak argentine icelander
+luxembourger greenlander uzbek kazakh tajik kyrgyz afghan kurd saudi emirati lebanese congolese togolese burmese
+lankan cypriot monegasque malagasy ivorian somali mozambican macedonian montenegrin catalan basque kiwi aussie
+bajan trinidadian barbadian rican panamanian salvadoran""".split())
 
 
 @lru_cache(maxsize=1)

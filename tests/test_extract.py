@@ -10,6 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import bot.extract as extract_module
+from bot import dates
+from bot.clean import mask_noise
 from bot.cues import inflections
 from bot.extract import ExtractionFailed, extract
 from bot.ingest import ingest_articles
@@ -861,6 +863,18 @@ def test_a_statement_speaks_for_the_body_that_issued_it_and_a_dateline_for_nobod
     assert quote(found, "a danger").speaker == "Bernardo Arevalo"
 
 
+@pytest.mark.parametrize(("line", "kept", "day"), [
+    ("(ANSA) - PRISTINA, 21 Oct - An envoy warned", "21 Oct - An envoy warned", date(2023, 10, 21)),
+    ("WASHINGTON, May 5 (Reuters) - The president said", "May 5 - The president said", date(2023, 5, 5)),
+    ("HAVANA TIMES – The president-elect said", "The president-elect said", None),
+    ("US - China talks resumed", "US - China talks resumed", None),
+])
+def test_a_dateline_is_blanked_but_for_the_day_it_dates(line: str, kept: str, day: date | None) -> None:
+    masked = mask_noise(line)
+    assert len(masked) == len(line) and " ".join(masked.split()) == kept
+    assert dates.dateline(masked, date(2023, 12, 1)) == day
+
+
 ATTRIBUTIONS = [
     # an abbreviated title ends no sentence
     ('Mayor Colin Basan opened the meeting.\n\n"I am proud of this budget," Coun. Loyal Wooldridge said.\n',
@@ -899,6 +913,18 @@ ATTRIBUTIONS = [
     # the name a verb of naming gives its object is its subject's words
     ("But Gov. Gretchen Whitmer called the measure the Republican-led Legislature approved “a gimmick.”\n",
      "a gimmick", "Gretchen Whitmer"),
+    # the field after an office's "of" is the office's, however many words it takes
+    ("Director of Public Works Mara Olsen spoke at noon.\n\n“The pipes held,” Olsen said.\n", "The pipes held",
+     "Mara Olsen"),
+    ("Chief of Staff Tom Reyes left early.\n\n“We are done here,” Reyes said.\n", "We are done", "Tom Reyes"),
+    # "according to" names who speaks, and a committee "on" something is a body
+    ("“We will hold,” union leader Aye Min said on Monday.\n\nThe strike ended early, according to Ko Lin, chairman "
+     "of the Joint Committee on Burmese Farmers' Affairs.\n\n"
+     "“The workers went home,” he said.\n", "The workers went home", "Ko Lin"),
+    # a word describing a body is no part of its name
+    ('An alarmed UN said it is "deeply worried" about the fighting.\n', "deeply worried", "UN"),
+    # a nationality names the person named before
+    ("Coach Rui Vitoria was happy.\n\n“We deserved it,” the Portuguese added.\n", "We deserved it", "Rui Vitoria"),
 ]
 
 
