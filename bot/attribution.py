@@ -155,9 +155,10 @@ def _hyphen(tok: Token) -> bool:
     return tok.tag_ == "HYPH" or tok.text in ("-", "‑")
 
 
-def analyze(doc: Doc, published: date | None) -> Analysis:
-    """Find every quoted and reported passage in a parsed article (parsed from noise-masked text)."""
-    return _Article(doc, published).run()
+def analyze(doc: Doc, published: date | None, *, story_day: date | None = None) -> Analysis:
+    """Find every quoted and reported passage in a parsed article (parsed from noise-masked text, so its dateline,
+    `story_day`, is read from the text before)."""
+    return _Article(doc, published, story_day).run()
 
 
 def headings(text: str) -> list[tuple[int, int]]:
@@ -175,7 +176,7 @@ def headings(text: str) -> list[tuple[int, int]]:
 class _Article:
     """The per-article state: quotes, names and what was attributed so far."""
 
-    def __init__(self, doc: Doc, published: date | None) -> None:
+    def __init__(self, doc: Doc, published: date | None, story_day: date | None) -> None:
         self.doc, self.text = doc, doc.text
         self.quotes = find_quotes(self.text)
         self.top = [q for q in self.quotes if not q.nested]
@@ -185,7 +186,7 @@ class _Article:
         for a, b in [(max(0, q.start - 1), q.end + 1) for q in self.top] + self.headings:
             self.in_quote[a:b] = b"\x01" * (min(b, len(self.text)) - a)
         self.published = published
-        self.dateline = dates.dateline(self.text, published)
+        self.dateline = story_day
         self.mentions = self._mentions()
         self.full = self._full_names()
         self.resolved: dict[str, str] = {}
@@ -749,7 +750,13 @@ class _Article:
             subjects += [(t.idx, name) for t in self._pronoun_subjects(prev) if not roles
                          and (name := self._pronoun_of(t)) is not None]
             if subjects:
-                return self.resolve_name(min(subjects)[1])
+                # the one who acts in the main clause, else the one who spoke last: "X was sent off, a decision
+                # Santo agreed with. '...,' the Portuguese added"
+                acts = any(t.dep_ == "nsubj" and t.head == prev.root and (self._person_at(t) or any(
+                    c.dep_ == "appos" and self._person_at(c) for c in t.children)) for t in prev)
+                talkers = [] if acts or not spoken else [(p, n) for p, n in subjects
+                                                         if self.resolve_name(n) == spoken[-1][1]]
+                return self.resolve_name(min(talkers or subjects)[1])
         earlier = [m for m in self.mentions if fits(m) and m.end <= pos]
         return self.resolve_name(earlier[-1].name) if earlier else None
 

@@ -12,8 +12,8 @@ CREDITS = re.compile(r"(?<=\.)(?:[A-Za-z][\w&'. -]*?\+\d+)+(?:[A-Za-z][\w&'. -]*
 # A dateline in capitals opening a paragraph, `HAVANA TIMES – The president-elect ...`, with the wires' date and
 # credit, `WASHINGTON, May 5 (Reuters) - `, `(ANSA) - PRISTINA, 21 OTT - `: the parser takes it for the subject.
 DATELINE = re.compile(r"^(?:\([^)\n]{1,30}\) ?[–—-] )?(?P<place>[A-Z][A-Z.'’&-]+(?: [A-Z][A-Z.'’&-]+)*)"
-                      r"(?:, (?P<day>(?:[A-Z][A-Za-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Za-z]{3,9}\.?)(?:,? \d{4})?))?"
-                      r"(?: \([^)\n]{1,30}\))? ?(?P<dash>[–—-]) (?=\S)", re.M)
+                      r"(?:, (?:[A-Z][A-Za-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Za-z]{3,9}\.?)(?:,? \d{4})?)?"
+                      r"(?: \([^)\n]{1,30}\))? ?[–—-] (?=\S)", re.M)
 DATELINE_LETTERS = 4  # fewer capitals are a country's or a body's letters in a headline: "US - China talks"
 # A curly apostrophe inside a word (O’Kelly, Trump’s): the parser knows these words with a straight one.
 APOSTROPHE = re.compile(r"(?<=[^\W\d_])[’ʼ](?=[^\W\d_])")
@@ -23,13 +23,5 @@ def mask_noise(text: str) -> str:
     """Return text of the same length with footnote digits, credit runs and capital datelines replaced by spaces,
     and apostrophes inside words made straight."""
     blank = lambda m: " " * len(m.group())  # noqa: E731 - one-line replacement keeps every offset
-    return APOSTROPHE.sub("'", FOOTNOTE.sub(blank, CREDITS.sub(blank, DATELINE.sub(_dateline, text))))
-
-
-def _dateline(m: re.Match[str]) -> str:
-    """A dateline blanked but for its day and dash, which date the story as "May 11—" does."""
-    if sum(c.isalpha() for c in m["place"]) < DATELINE_LETTERS:
-        return m.group()
-    kept = [m.span("day"), m.span("dash")] if m["day"] else []
-    start = m.start()
-    return "".join(m.group()[i - start] if any(a <= i < b for a, b in kept) else " " for i in range(start, m.end()))
+    dateline = lambda m: blank(m) if sum(c.isalpha() for c in m["place"]) >= DATELINE_LETTERS else m.group()  # noqa: E731
+    return APOSTROPHE.sub("'", FOOTNOTE.sub(blank, CREDITS.sub(blank, DATELINE.sub(dateline, text))))

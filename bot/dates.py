@@ -13,9 +13,9 @@ MONTHS = ("january|february|march|april|may|june|july|august|september|october|n
 DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 MONTH_DAY = rf"(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
 DAY_MONTH = rf"\d{{1,2}}\s+(?:{MONTHS})(?:\s+\d{{4}})?"
-# "May 11—", "KYIV, May 11 (Reuters) -", "WASHINGTON, May 11, 2025 —", "PRISTINA, 21 Oct -" at the top of a story.
-DATELINE = re.compile(rf"^\s*(?:[A-Z][A-Za-z .'-]*,\s*){{0,3}}({MONTH_DAY}|{DAY_MONTH})\s*(?:\([^)]*\)\s*)?[—–-]",
-                      re.I | re.M)
+# "May 11—", "KYIV, May 11 (Reuters) -", "WASHINGTON, May 11, 2025 —", "(ANSA) - PRISTINA, 21 Oct -" at the top.
+DATELINE = re.compile(rf"^\s*(?:\([^)\n]*\)\s*[—–-]\s*)?(?:[A-Z][A-Za-z .'-]*,\s*){{0,3}}({MONTH_DAY}|{DAY_MONTH})"
+                      r"\s*(?:\([^)]*\)\s*)?[—–-]", re.I | re.M)
 # A time expression that dates an attribution ("on May 8", "on Thursday", "yesterday", "this morning").
 WHEN = re.compile(
     rf"\b(?:(?:on|late|early)\s+)?(?:(?:{DAYS})\s*,?\s*)?(?:{MONTH_DAY})\b"

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from bot.attribution import Analysis, analyze
 from bot.clean import mask_noise
+from bot.dates import dateline
 from bot.models import Article, Claim, Person
 from bot.nlp import load_nlp
 from bot.people import canonical_names, canonical_people
@@ -47,13 +48,13 @@ def _analyze_all(items: Sequence[tuple[str, date | None]]) -> list[Analysis]:
     """Parse and analyze a batch of (text, published) in this process."""
     nlp = load_nlp()
     docs = nlp.pipe((mask_noise(text) for text, _ in items), batch_size=PIPE_BATCH)
-    return [_analyze_one(doc, published) for doc, (_, published) in zip(docs, items, strict=True)]
+    return [_analyze_one(doc, text, published) for doc, (text, published) in zip(docs, items, strict=True)]
 
 
-def _analyze_one(doc: Doc, published: date | None) -> Analysis:
+def _analyze_one(doc: Doc, text: str, published: date | None) -> Analysis:
     """One article's analysis; a fault in it fails that article alone."""
     try:
-        return analyze(doc, published)
+        return analyze(doc, published, story_day=dateline(text, published))
     except Exception as err:  # noqa: BLE001 - any fault in the rules must cost one article, not the batch
         return Analysis(failure=f"could not be analysed ({type(err).__name__}: {err})")
 

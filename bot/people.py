@@ -258,15 +258,12 @@ def _without_initials(name: str) -> str:
 
 
 def _cluster_of(name: str, clusters: list[list[str]]) -> list[str] | None:
-    """The cluster a name belongs to, if any: a matching full name, surname or handle."""
+    """The cluster a name belongs to, if any: a matching full name, surname or handle. A surname alone that
+    several people share (the judge Cox, the accused Matthew Cox) names none of them."""
     handle = HANDLE.fullmatch(name)
-    for cluster in clusters:
-        if handle:
-            if any(matches_handle(handle.group(1), n) for n in cluster if not n.startswith("@")):
-                return cluster
-        elif any(same_person(name, n) for n in cluster if not n.startswith("@")):
-            return cluster
-    return None
+    found = [c for c in clusters if any(
+        matches_handle(handle.group(1), n) if handle else same_person(name, n) for n in c if not n.startswith("@"))]
+    return found[0] if len(found) == 1 or found and len(name.split()) > 1 else None
 
 
 def canonical_people(claims_by_article: Sequence[Sequence[Claim]]) -> list[Person]:

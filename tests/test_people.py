@@ -28,6 +28,12 @@ def test_a_body_named_by_a_common_word_is_no_other_articles_body() -> None:
     assert names["Police"] == "Police" and names["Moyo"] == "Ann Moyo"
 
 
+def test_a_surname_several_people_share_names_none_of_them() -> None:
+    names = canonical_names([["Matthew James Cox", "Denis Cox"], ["Cox", "Ann Moyo"], ["Moyo"]])
+    assert names["Cox"] == "Cox"
+    assert names["Moyo"] == "Ann Moyo"
+
+
 def test_handles_match_the_surname() -> None:
     assert matches_handle("@ZelenskyyUa", "Volodymyr Zelensky")
     assert matches_handle("@realDonaldTrump", "Donald Trump")
