@@ -309,6 +309,11 @@ class _Article:
             return self._name_word(after) or after.text in PARTICLES or hyphened
         return tok.lower_ in BODY_JOINS and last.lower_ in NOT_PERSON and self._name_word(after)
 
+    def _owns_nothing(self, tok: Token) -> bool:
+        """True for a name whose "'s" is followed by a verb: "Macy's said" names a business, not what it owns."""
+        return tok.i + 2 < len(self.doc) and self.doc[tok.i + 1].tag_ == "POS" \
+            and self.doc[tok.i + 2].tag_ in ("VBD", "VBZ", "VBP", "MD")
+
     def _holds_title(self, head: Token) -> bool:
         """True for a name inside a subject title's phrase: "Ambassador to the UN Sergio Danese said", parsed
         with the title as the subject."""
@@ -351,8 +356,9 @@ class _Article:
             name_toks = name_toks[:-1]  # "Craig Brown Monday said": the day is no part of the name
         if not name_toks or (body and name_toks[0].tag_ == "POS"):
             return None
-        name = self._span(name_toks)
         head = name_toks[-1]
+        firm = self._owns_nothing(head)
+        name = self._span([*name_toks, self.doc[head.i + 1]] if firm else name_toks)
         left = min(head.left_edge.i, run[0].i - 2 if office_of else run[0].i)
         role_toks = [] if body else self._role_words(list(self.doc[left: name_toks[0].i]))
         role = self._span(role_toks) if any(is_title(t.text) for t in role_toks) else None
@@ -385,7 +391,7 @@ class _Article:
                        not bare_title and not office and not team and not acronym and not titled_work and not field
                        and not title_last and not cited
                        and not is_outlet(name)
-                       and not body
+                       and not body and not firm
                        and not is_place(name)
                        and (titled and len(name_toks) <= 4 or looks_like_person(name) or single),
                        subject, head.i,
@@ -504,6 +510,8 @@ class _Article:
         if (subj is None or subj.tag_ in ("VBG", "VBN") or self._office_of_body(subj, verb)) and verb.i \
                 and self._person_at(self.doc[verb.i - 1]) and self.doc[verb.i - 1].dep_ not in ("nsubj", "nsubjpass"):
             return self.doc[verb.i - 1]
+        if subj is not None and any(c.dep_ == "det" for c in subj.children):
+            subj = self._set_off_name(subj, verb) or subj
         if subj is not None:
             if subj.lower_ in RELATIVE and verb.dep_ == "relcl":  # the noun the relative pronoun follows
                 before = self.doc[subj.i - 1] if subj.i else verb.head
@@ -525,6 +533,20 @@ class _Article:
             if up.pos_ in ("VERB", "AUX") and (cue_of(up) or up.dep_ == "ROOT"):
                 return self._subject(up, depth + 1)
         return None
+
+    def _set_off_name(self, subj: Token, verb: Token) -> Token | None:
+        """The full name set off by commas just before the verb, after a described subject: "The senior Mountie who
+        led the news conferences, Chief Supt. Chris Leather, said" (parsed with the name hanging elsewhere)."""
+        if verb.i < 3 or self.doc[verb.i - 1].text != ",":
+            return None
+        last = self.doc[verb.i - 2]
+        name = next((m for m in self.mentions if m.person and " " in m.name and m.end == last.idx + len(last)), None)
+        if name is None:
+            return None
+        before = self.doc.char_span(name.start, name.end, alignment_mode="expand")[0].i - 1
+        while before > subj.i and is_title(self.doc[before].text):
+            before -= 1  # "Chief Supt."
+        return last if before > subj.i and self.doc[before].text == "," else None
 
     def _office_of_body(self, subj: Token, verb: Token) -> bool:
         """True when a body's name parsed as the subject leads up to an office and its holder just before the verb:
@@ -557,6 +579,8 @@ class _Article:
                      and (c.dep_ == "appos" or not any(d.dep_ == "det" for d in tok.children))]
             mention = next((m for m in self.mentions for c in names if m.start <= c.idx < m.end
                             and (is_title(tok.text) or len(m.name.split()) >= 2)), None)  # not "Dock workers"
+        if mention is not None and self._owns_nothing(tok):
+            return Speaker(text, mention.name, person=False)
         if mention is not None and (mention.person or len(mention.name.split()) == 1 and text == mention.name):
             name = self.resolve_name(mention.name)
             return Speaker(text, name, mention.role or self._role_of(name))

@@ -933,6 +933,11 @@ ATTRIBUTIONS = [
     ("Coach Rui Costa praised his players.\n\n“We were lucky,” said the coach.\n\nLater Ben Moss was sent off by "
      "the referee, a decision Costa agreed with.\n\n“We controlled the game after that,” the Portuguese added.\n",
      "We controlled the game", "Rui Costa"),
+    # a name set off by commas just before the verb names the subject described before it
+    ('The veteran Mountie who led the early briefings, Chief Supt. Anna Berg, said that "ten are dead."\n',
+     "ten are dead", "Anna Berg"),
+    # an "'s" that owns nothing is part of a business's name
+    ('"Our sales fell," Sainsbury\'s said on Monday.\n', "Our sales fell", "Sainsbury's"),
     # a nationality names the person named before
     ("Coach Rui Vitoria was happy.\n\n“We deserved it,” the Portuguese added.\n", "We deserved it", "Rui Vitoria"),
 ]
