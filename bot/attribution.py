@@ -162,12 +162,13 @@ def analyze(doc: Doc, published: date | None, *, story_day: date | None = None) 
 
 
 def headings(text: str) -> list[tuple[int, int]]:
-    """Lines that are headings: no closing punctuation and mostly capitalized words ("Russia's Response")."""
+    """Lines that are headings: no closing punctuation and mostly capitalized words ("Russia's Response"); a line
+    ending in a comma leads into the next ("East Antrim MP Sammy Wilson said,")."""
     out = []
     for m in re.finditer(r"[^\n]+", text):
         line = m.group().strip()
         words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line) if len(w) > 3]
-        if line and line[-1] not in ".!?:\"”'…)" and words and (
+        if line and line[-1] not in ".!?:,\"”'…)" and words and (
                 sum(w[0].isupper() for w in words) >= 0.6 * len(words)):
             out.append((m.start(), m.end()))
     return out
@@ -346,6 +347,11 @@ class _Article:
             cut += 1  # "ODM MCA Mary Arivisa": a party's or an office's letters before a name are no part of it
         while not body and 0 < cut < len(words) - 2 and words[cut].lower_ in NOT_PERSON:
             cut += 1  # "SSP City Amjad Hayat": the district after an office's letters is the office's
+        # "Straight-talking Australian Dylan Alcott", "Cameroon-born Ngannou": words describing the person
+        while not body and cut + 3 < len(words) and _hyphen(words[cut + 1]) and words[cut + 2].text.islower():
+            cut += 3
+        while not body and cut < len(words) - 2 and is_demonym(words[cut].text):
+            cut += 1
         after_of = run[0].i > 0 and self.doc[run[0].i - 1].lower_ in ("of", "for")
         office_of = after_of and run[0].i > 1 and is_title(self.doc[run[0].i - 2].text)
         while after_of and not body and cut < len(words) - 2 and (is_place(words[cut].text) or office_of and (
@@ -370,7 +376,8 @@ class _Article:
         subject = head.dep_ in ("nsubj", "nsubjpass") or head.dep_ in ("poss", "appos") and head.head.dep_ == "nsubj" \
             or self._holds_title(head)
         single = (len(name.split()) == 1 and head.tag_ == "NNP" and not is_place(name) and not name.isupper()
-                  and not (head.i and self.doc[head.i - 1].lower_ in ("a", "an"))  # "a Democrat" is a label
+                  # "a Democrat" is a label, and "no Conservative" nobody
+                  and not (head.i and self.doc[head.i - 1].lower_ in ("a", "an", "no", "any", "every", "each"))
                   and not ("the" in (head.left_edge.lower_, self.doc[head.i - 1].lower_) and is_person_noun(name))
                   # "Gastroenterologist and ... said" (but "Usher", "Brian" and "Baker" are names too)
                   and not (head.is_sent_start and (name.lower().endswith("ist") or is_title(name))))
@@ -1097,16 +1104,17 @@ class _Article:
         return self.text.rfind("\n", 0, pos) + 1, len(self.text[:len(self.text) if end < 0 else end].rstrip())
 
     def _lead_in(self, q: Quote) -> Attribution | None:
-        """The attribution of a block quote from the line before it ending in a colon ("He continued:")."""
+        """The attribution of a block quote from the line before it ending in a colon ("He continued:"), or in a
+        verb of saying and a comma ("East Antrim MP Sammy Wilson said,")."""
         if not self._opens_paragraph(q):
             return None
         para_start = self.text.rfind("\n", 0, q.start) + 1
         before = self.text[:para_start].rstrip()
-        if not before.endswith(":"):
+        if not before.endswith((":", ",")):
             return None
         line_start = self.text.rfind("\n", 0, len(before)) + 1
         span = self.doc.char_span(line_start, len(before), alignment_mode="expand")
-        if span is None:
+        if span is None or before.endswith(",") and (len(span) < 2 or cue_of(span[-2]) != 2):
             return None
         sent = self.doc[span.end - 1].sent
         cues = [t for t in sent if cue_of(t) and self.speakers(t)]
@@ -1150,7 +1158,11 @@ class _Article:
         if HANDLE.fullmatch(who):
             return Speaker(who, self.resolve_name(who))
         name, _, role = re.sub(r"\s*\([^)]*\)", "", who).partition(",")  # "Steve Bruce (on the penalty)"
-        return Speaker(who, self.resolve_name(name.strip()), role.strip() or None)
+        # "— Straight-talking Australian Dylan Alcott", "– Novak Djokovic reflects on winning": the first person
+        # the line names, when it says more than a name
+        named = [(found.start(), m.name) for m in self.mentions if m.person
+                 and (found := re.search(rf"(?<!\w){re.escape(m.name)}(?!\w)", name))]
+        return Speaker(who, self.resolve_name(min(named)[1] if named else name.strip()), role.strip() or None)
 
     def _claim(self, q: Quote, att: Attribution) -> Found:
         """The claim for one quote: kind, and the date and medium of its attribution."""
@@ -1256,9 +1268,10 @@ class _Article:
 
 
 def _subhead(line: str) -> bool:
-    """A short line between paragraphs that is no sentence and quotes nobody: "On the performance…"."""
+    """A short line between paragraphs that is no sentence and quotes nobody: "On the performance…"; a line ending
+    in a comma leads into the next."""
     line = line.strip()
-    return bool(line) and len(line.split()) <= 8 and line[-1:] not in ".!?:\"”'’" and not DOUBLE.search(line)
+    return bool(line) and len(line.split()) <= 8 and line[-1:] not in ".!?:,\"”'’" and not DOUBLE.search(line)
 
 
 # Auxiliaries of what is yet to happen, or may: a date in their clause is not the day of the words.

@@ -160,7 +160,7 @@ NOT_PERSON = {
 }
 INITIAL = re.compile(r"^[A-Z]\.$")
 # Lowercase words inside names: "Abdul Rahman al-Saleh", "Ursula von der Leyen", "Mohammed bin Salman".
-PARTICLES = frozenset("bin bint ibn al el de da di du dos das van von der den la le ter".split())
+PARTICLES = frozenset("bin bint ibn al el de da di du dos das van von der den la le ter ten".split())
 PARTICLE = re.compile(rf"^(?:{'|'.join(sorted(PARTICLES))})(?:[-‑]\w+)?$")
 HANDLE = re.compile(r"@(\w{2,})")
 

@@ -938,6 +938,18 @@ ATTRIBUTIONS = [
      "ten are dead", "Anna Berg"),
     # an "'s" that owns nothing is part of a business's name
     ('"Our sales fell," Sainsbury\'s said on Monday.\n', "Our sales fell", "Sainsbury's"),
+    # a sign-off line that says more than a name gives the person it names first
+    ("“We played our best tennis.”\n\n— Straight-talking Australian Ann Vale, a champion since 2015.\n",
+     "We played our best", "Ann Vale"),
+    ("“I am the loser both times.” – Bo Kim reflects on losing the final to Ann Vale.\n", "I am the loser",
+     "Bo Kim"),
+    # a line ending in a verb of saying and a comma leads into the block after it
+    ("Council members met on Monday.\n\nNorth Ward Councillor Ann Vale said,\n\n“We cannot keep raising taxes.\n\n"
+     "Residents deserve better.”\n\nSouth Ward Councillor Bo Kim added,\n\n“I agree with my colleague.”\n",
+     "I agree with", "Bo Kim"),
+    # "no Conservative" is nobody a pronoun refers to
+    ("Cllr Ann Vale argued for cuts.\n\nIt was a tax no Conservative is comfortable with.\n\nShe said: “We must cut "
+     "the budget.”\n", "We must cut", "Ann Vale"),
     # a nationality names the person named before
     ("Coach Rui Vitoria was happy.\n\n“We deserved it,” the Portuguese added.\n", "We deserved it", "Rui Vitoria"),
 ]
