@@ -350,7 +350,8 @@ class _Article:
         # "Straight-talking Australian Dylan Alcott", "Cameroon-born Ngannou": words describing the person
         while not body and cut + 3 < len(words) and _hyphen(words[cut + 1]) and words[cut + 2].text.islower():
             cut += 3
-        while not body and cut < len(words) - 2 and is_demonym(words[cut].text):
+        while not body and cut < len(words) - 2 and is_demonym(words[cut].text) \
+                and not INITIAL.match(words[cut + 1].text):  # but "Malin L. Pinsky"
             cut += 1
         after_of = run[0].i > 0 and self.doc[run[0].i - 1].lower_ in ("of", "for")
         office_of = after_of and run[0].i > 1 and is_title(self.doc[run[0].i - 2].text)

@@ -943,6 +943,7 @@ ATTRIBUTIONS = [
      "We played our best", "Ann Vale"),
     ("“I am the loser both times.” – Bo Kim reflects on losing the final to Ann Vale.\n", "I am the loser",
      "Bo Kim"),
+    ("“The sea is warming,” said Malin L. Pinsky, a professor.\n", "The sea is warming", "Malin L. Pinsky"),
     # a line ending in a verb of saying and a comma leads into the block after it
     ("Council members met on Monday.\n\nNorth Ward Councillor Ann Vale said,\n\n“We cannot keep raising taxes.\n\n"
      "Residents deserve better.”\n\nSouth Ward Councillor Bo Kim added,\n\n“I agree with my colleague.”\n",
