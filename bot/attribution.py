@@ -860,7 +860,8 @@ class _Article:
                                and previous[1].speaker and lead.speaker
                                and previous[1].speaker.name == lead.speaker.name)
             return lead
-        return self._label_before(q) or self._reported_before(q) or self._resumed(q, previous) or Attribution(None)
+        return self._label_before(q) or self._reported_before(q) or self._resumed(q, previous) \
+            or self._stance(q) or Attribution(None)
 
     def _resumed(self, q: Quote, previous: tuple[Quote, Attribution] | None) -> Attribution | None:
         """A quote with no attribution after a little narrative that reports nobody's words: the speaker quoted
@@ -884,6 +885,24 @@ class _Article:
         if span is None or any(cue_of(t) == 2 and not self.in_quote[t.idx] for t in span):
             return None
         return Attribution(prior.speaker, prior.context, prior.cue, prior.said_on, prior.medium, True)
+
+    def _stance(self, q: Quote) -> Attribution | None:
+        """Words quoted inside a sentence with no verb of saying are those of the person or body the sentence is
+        about: "the Irish Nurses' Organisation blamed the problem on 'false economies'"."""
+        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", self.text[q.start:q.end]) if len(w) > 3]
+        headline = "\n" not in self.text[:q.start].strip()  # "Suspect 'terrorized' family": telegraphic
+        if span is None or not len(span) or headline or self._opens_paragraph(q) or self._proper_name(q) or all(
+                w[0].isupper() for w in long_words):  # "Lift Me Up", "Hero": a title
+            return None
+        sent = span[0].sent
+        subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.i >= span[0].i or self.in_quote[subj.idx]:
+            return None
+        speaker = self._speaker(subj)
+        # someone named: "companies" or "the singer" with nobody before it is no one to credit
+        named = speaker is not None and speaker.name and speaker.name[0].isupper()
+        return Attribution(speaker, sent.text) if named else None
 
     def _label_before(self, q: Quote) -> Attribution | None:
         """A speaker named before a colon opening the quote's paragraph, as transcripts and broadcast write-ups do:

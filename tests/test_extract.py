@@ -951,6 +951,10 @@ ATTRIBUTIONS = [
     # "no Conservative" is nobody a pronoun refers to
     ("Cllr Ann Vale argued for cuts.\n\nIt was a tax no Conservative is comfortable with.\n\nShe said: “We must cut "
      "the budget.”\n", "We must cut", "Ann Vale"),
+    # words quoted in a sentence with no verb of saying are those of whom the sentence is about, unless a title
+    ("The wards are full.\n\nHealth Minister Ann Vale blamed “false economies” for the delays in the wards.\n",
+     "false economies", "Ann Vale"),
+    ("The gala went on late.\n\nAnn Vale sang “Lift Me Up” at the gala.\n", "Lift Me Up", None),
     # a nationality names the person named before
     ("Coach Rui Vitoria was happy.\n\n“We deserved it,” the Portuguese added.\n", "We deserved it", "Rui Vitoria"),
 ]
