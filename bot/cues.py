@@ -23,6 +23,7 @@ SAY = [
     "appeal", "plead", "tout", "hail", "label", "dub", "brand", "term", "speak", "clarify", "elaborate",
     "reveal", "disclose", "assure", "reassure", "wish", "apologize", "apologise", "refer",
     "fume", "rant", "rave", "gush", "vent", "thunder", "snap", "interject", "chime", "yell", "scream", "bellow",
+    "share", "holler",
 ]
 # Verbs that report a stance or an act of speech without carrying words of their own.
 STANCE = [

@@ -955,6 +955,10 @@ ATTRIBUTIONS = [
     ("The wards are full.\n\nHealth Minister Ann Vale blamed “false economies” for the delays in the wards.\n",
      "false economies", "Ann Vale"),
     ("The gala went on late.\n\nAnn Vale sang “Lift Me Up” at the gala.\n", "Lift Me Up", None),
+    # "shared" and "hollered" report words as "said" does
+    ('The singer spoke about the road.\n\n"I am not sure what we are doing with touring," Ann Vale shared.\n',
+     "I am not sure", "Ann Vale"),
+    ('“We are in it!” hollered Bo Kim, the lead scientist.\n', "We are in it", "Bo Kim"),
     # a nationality names the person named before
     ("Coach Rui Vitoria was happy.\n\n“We deserved it,” the Portuguese added.\n", "We deserved it", "Rui Vitoria"),
 ]
