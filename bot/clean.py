@@ -10,8 +10,10 @@ FOOTNOTE = re.compile(r"(?:(?<=[a-z]{3})|(?<=[.!?,;\"”’)]))\d{1,2}(?=[\s.,;]
 # Source credits pasted by AI search tools: `.AP News+1Financial Times+1` up to the end of the line.
 CREDITS = re.compile(r"(?<=\.)(?:[A-Za-z][\w&'. -]*?\+\d+)+(?:[A-Za-z][\w&'. -]*)?[ \t]*$", re.M)
 # A dateline in capitals opening a paragraph, `HAVANA TIMES – The president-elect ...`, with the wires' date and
-# credit, `WASHINGTON, May 5 (Reuters) - `, `(ANSA) - PRISTINA, 21 OTT - `: the parser takes it for the subject.
+# credit, `WASHINGTON, May 5 (Reuters) - `, `(ANSA) - PRISTINA, 21 OTT - `, `WELLINGTON, New Zealand (AP) — `: the
+# parser takes it for the subject.
 DATELINE = re.compile(r"^(?:\([^)\n]{1,30}\) ?[–—-] )?(?P<place>[A-Z][A-Z.'’&-]+(?: [A-Z][A-Z.'’&-]+)*)"
+                      r"(?:, [A-Z][a-z.]+(?: [A-Z][a-z.]+){0,2}(?=[,( ]))?"
                       r"(?:, (?:[A-Z][A-Za-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Za-z]{3,9}\.?)(?:,? \d{4})?)?"
                       r"(?: \([^)\n]{1,30}\))? ?[–—-] (?=\S)", re.M)
 DATELINE_LETTERS = 4  # fewer capitals are a country's or a body's letters in a headline: "US - China talks"

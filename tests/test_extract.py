@@ -867,6 +867,7 @@ def test_a_statement_speaks_for_the_body_that_issued_it_and_a_dateline_for_nobod
     ("(ANSA) - PRISTINA, 21 Oct - An envoy warned", "An envoy warned", date(2023, 10, 21)),
     ("WASHINGTON, May 5 (Reuters) - The president said", "The president said", date(2023, 5, 5)),
     ("HAVANA TIMES – The president-elect said", "The president-elect said", None),
+    ("WELLINGTON, New Zealand (AP) — The president said", "The president said", None),
     ("US - China talks resumed", "US - China talks resumed", None),
 ])
 def test_a_dateline_is_no_part_of_a_sentence_but_dates_the_story(line: str, kept: str, day: date | None) -> None:
