@@ -236,13 +236,14 @@ def check_passage(store: Store, quote: str, *, claimed: tuple[str, ...] = ()) ->
         verdict.reason = "too short to check: quote at least two words, or name who said it"
         return verdict
     short = len(pasted) < MIN_WORDS  # one word, checked against the words of the person named only
-    candidates = _said_by(store, pasted[0], claimed) if short else _candidates(store, [segments])
+    searched: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+    candidates = _said_by(store, pasted[0], claimed) if short else _candidates(store, [segments], searched)
     closest = _closest(candidates, pasted)
     fits = _fits(segments, closest)
     # Not word for word in one statement: each sentence may come from another one, so search each as well, unless
     # one statement holds too much of the passage for the others to add a piece.
     if not short and not any(f.verbatim for f in fits) and _leaves_a_piece(len(pasted), _most_held(fits), len(pasted)):
-        candidates = list(dict.fromkeys(candidates + _candidates(store, _sentences(quote))))
+        candidates = list(dict.fromkeys(candidates + _candidates(store, _sentences(quote), searched)))
         closest = _closest(candidates, pasted)
         fits = _fits(segments, closest)
     if not fits:
@@ -292,16 +293,16 @@ def _sentences(quote: str) -> list[list[list[str]]]:
     return found if len(found) > 1 else []
 
 
-def _candidates(store: Store, parts: list[list[list[str]]]) -> list[tuple[int, str]]:
-    """Distinct (statement, wording) pairs sharing rare words with any of these parts of a passage."""
+def _candidates(store: Store, parts: list[list[list[str]]],
+                searched: dict[tuple[str, ...], list[tuple[int, str]]]) -> list[tuple[int, str]]:
+    """Distinct (statement, wording) pairs sharing rare words with any of these parts of a passage; `searched`
+    keeps a check's searches, as a sentence's rarest words are often the whole passage's."""
     found: dict[tuple[int, str], None] = {}
-    searched: set[tuple[str, ...]] = set()
     for part in parts:
-        terms = store.query_terms([w for seg in part for w in seg])
-        if tuple(terms) in searched:
-            continue
-        searched.add(tuple(terms))
-        found.update(dict.fromkeys((m.statement_id, m.quote) for m in store.search_claims(terms, limit=CANDIDATES)))
+        terms = tuple(store.query_terms([w for seg in part for w in seg]))
+        if terms not in searched:
+            searched[terms] = [(m.statement_id, m.quote) for m in store.search_claims(terms, limit=CANDIDATES)]
+        found.update(dict.fromkeys(searched[terms]))
     # A statement's fullest wording joins the parts an article split around its attribution: check against it too.
     found.update(dict.fromkeys(store.statement_texts({sid for sid, _ in found}).items()))
     return list(found)

@@ -135,6 +135,10 @@ def test_a_passage_one_statement_nearly_holds_is_not_searched_sentence_by_senten
     assert one(store, '"We will not raise the bus fare this year. Ridership grew by 12 percent in January"'
                ).verdict == "stitched"
     assert len(searches) == 3
+    # a sentence holding the passage's rarest words is not searched for again
+    searches.clear()
+    assert one(store, '"Ridership grew by 12 percent in January. It is what it is"').verdict == "altered"
+    assert len(searches) == len(set(map(tuple, searches))) == 2
 
 
 def test_words_no_one_said_are_unsourced(store: Store) -> None:
