@@ -516,12 +516,14 @@ class Store:
         key = alias_key(name)
         if not key:
             return []
-        first, last, compact = alias_parts(key)
+        _, last, compact = alias_parts(key)
+        # A longer alias starting with the name is a range of the key index ("!" follows " "): a LIKE on the first
+        # name would test every alias of a common first name.
         rows = self.db.execute(
             """SELECT DISTINCT person_id FROM aliases
                WHERE key = :key OR compact = :compact OR (last = :last AND key LIKE '% ' || :key)
-                  OR (first = :first AND key LIKE :key || ' %')""",
-            {"key": key, "compact": compact, "last": last, "first": first},
+                  OR (key > :key || ' ' AND key < :key || '!')""",
+            {"key": key, "compact": compact, "last": last},
         ).fetchall()
         return [r[0] for r in rows]
 
