@@ -10,8 +10,8 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from bot import dates
+from bot.cues import DOCUMENTS, inflections
 from bot.cues import cue as cue_of
-from bot.cues import inflections
 from bot.media import is_outlet, medium
 from bot.people import (
     FIELDS,
@@ -73,9 +73,6 @@ ECHO_WORDS = 3  # fewest words of a quote outside a heading that are taken as ec
 LABEL_WORDS = 12  # longest "Name, role:" label before a quote
 ROLE_LABEL_WORDS = 6  # longest "role Name:" label before a quote
 TERM_WORDS = 4  # a passage this short that nobody's verb governs is a label, not someone's words
-# Things that carry words without saying them: their author is the speaker ("a tweet that said").
-DOCUMENTS = {"tweet", "post", "statement", "release", "report", "letter", "email", "e-mail", "message", "video",
-             "memo", "filing", "document", "note", "announcement", "communique", "readout", "transcript", "text"}
 # A verb of stance governs a quote only this close: "rejected it as a 'ruse'", not "support for a war against '...'";
 # a verb of saying, through fewer than two prepositions.
 STANCE_DEPTH = 2

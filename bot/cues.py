@@ -8,6 +8,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # checking a pasted quote reads these lists without loading spaCy
     from spacy.tokens import Token
 
+# Things that carry words without saying them: their author is the speaker ("a tweet that said").
+DOCUMENTS = {"tweet", "post", "statement", "release", "report", "letter", "email", "e-mail", "message", "video",
+             "memo", "filing", "document", "note", "announcement", "communique", "readout", "transcript", "text",
+             "ruling", "judgment", "judgement", "sign", "notice"}
 # Verbs that introduce someone's own words, quoted or reported.
 SAY = [
     "say", "tell", "write", "post", "tweet", "declare", "announce", "add", "insist", "urge", "call",
@@ -92,4 +96,6 @@ def cue(tok: Token) -> int:
     """cue_strength of a parsed token, 0 for an aspectual verb carrying an infinitive ("continued to push")."""
     if tok.lower_ in ASPECTUAL and any(c.dep_ == "xcomp" for c in tok.children):
         return 0
+    if tok.lower_ in ("read", "reads") and tok.tag_.startswith("VB"):  # "the statement read", "reads the ruling"
+        return 2 if any(c.dep_ == "nsubj" and c.lower_ in DOCUMENTS for c in tok.children) else 0
     return cue_strength(tok.text, tok.tag_)

@@ -960,6 +960,9 @@ ATTRIBUTIONS = [
     ('The singer spoke about the road.\n\n"I am not sure what we are doing with touring," Ann Vale shared.\n',
      "I am not sure", "Ann Vale"),
     ('“We are in it!” hollered Bo Kim, the lead scientist.\n', "We are in it", "Bo Kim"),
+    # a document "reads" its author's words
+    ("Magistrate Ann Vale granted the request on Monday. Lawyer Bo Kim had opposed it.\n\n“The case is complex and "
+     "the application is allowed,” reads the magistrate's ruling.\n", "The case is complex", "Ann Vale"),
     # a nationality names the person named before
     ("Coach Rui Vitoria was happy.\n\n“We deserved it,” the Portuguese added.\n", "We deserved it", "Rui Vitoria"),
 ]
