@@ -546,9 +546,10 @@ class _Article:
             return None
         last = self.doc[verb.i - 2]
         name = next((m for m in self.mentions if m.person and " " in m.name and m.end == last.idx + len(last)), None)
-        if name is None:
+        span = None if name is None else self.doc.char_span(name.start, name.end, alignment_mode="expand")
+        if not span:
             return None
-        before = self.doc.char_span(name.start, name.end, alignment_mode="expand")[0].i - 1
+        before = span[0].i - 1
         while before > subj.i and is_title(self.doc[before].text):
             before -= 1  # "Chief Supt."
         return last if before > subj.i and self.doc[before].text == "," else None
