@@ -57,6 +57,18 @@ def line_breaks(doc: Doc) -> Doc:
 # Titles news abbreviates before names that the English tokenizer splits from their full stop.
 TITLE_ABBREVIATIONS = """Coun. Cllr. Supt. Insp. Det. Cmdr. Sgt. Cpl. Const. Ald. Atty. Asst. Hon. Fr. Cr. Supv. Comm.
 Amb. Pres. Capt. Lt. Col. Maj. Brig. Cdr. Mgr. Msgr. Prof. Rev.""".split()
+# Forenames written short ("Mohd. Raisul Islam Khan", "Md. Shahidul Alam"): their full stop ends no sentence either.
+NAME_ABBREVIATIONS = "Mohd. Muhd. Md. Wm. Jas. Chas. Geo. Thos.".split()
+SHORT_FORMS = frozenset(TITLE_ABBREVIATIONS + NAME_ABBREVIATIONS)
+
+
+@Language.component("abbreviations")
+def abbreviations(doc: Doc) -> Doc:
+    """No sentence starts after a title or forename written short: "Mohd. Raisul Islam Khan" is one name."""
+    for tok in doc[1:]:
+        if doc[tok.i - 1].text in SHORT_FORMS and not tok.is_space and tok.is_sent_start is None:
+            tok.is_sent_start = False
+    return doc
 
 
 @lru_cache(maxsize=1)
@@ -68,8 +80,9 @@ def load_nlp() -> Language:
     infixes = [*nlp.Defaults.infixes, r"(?<=\w)[,;:](?=[\"“])", r"(?<=\w[,;:])[\"“]"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, "″"]).search
-    for short in TITLE_ABBREVIATIONS:  # "Coun. Loyal Wooldridge said": the full stop ends no sentence
+    for short in SHORT_FORMS:  # "Coun. Loyal Wooldridge said": the full stop ends no sentence
         nlp.tokenizer.add_special_case(short, [{ORTH: short}])
     nlp.add_pipe("line_breaks", before="parser")
+    nlp.add_pipe("abbreviations", before="parser")
     nlp.add_pipe("coarse_tags", after="tagger")
     return nlp

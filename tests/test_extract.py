@@ -963,6 +963,9 @@ ATTRIBUTIONS = [
     # a document "reads" its author's words
     ("Magistrate Ann Vale granted the request on Monday. Lawyer Bo Kim had opposed it.\n\n“The case is complex and "
      "the application is allowed,” reads the magistrate's ruling.\n", "The case is complex", "Ann Vale"),
+    # a forename written short ends no sentence
+    ("Workers gathered on Monday.\n\n“The new wages are not enough,” said Mohd. Raisul Islam Khan, a union "
+     "leader.\n", "The new wages", "Mohd. Raisul Islam Khan"),
     # a nationality names the person named before
     ("Coach Rui Vitoria was happy.\n\n“We deserved it,” the Portuguese added.\n", "We deserved it", "Rui Vitoria"),
 ]
