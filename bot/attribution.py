@@ -889,7 +889,8 @@ class _Article:
         about: "the Irish Nurses' Organisation blamed the problem on 'false economies'"."""
         span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
         long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", self.text[q.start:q.end]) if len(w) > 3]
-        headline = "\n" not in self.text[:q.start].strip()  # "Suspect 'terrorized' family": telegraphic
+        # "Suspect 'terrorized' family": a headline (the first line) is telegraphic
+        headline = self.text.find("\n", re.match(r"\s*", self.text).end(), q.start) < 0
         if span is None or not len(span) or headline or self._opens_paragraph(q) or self._proper_name(q) or all(
                 w[0].isupper() for w in long_words):  # "Lift Me Up", "Hero": a title
             return None

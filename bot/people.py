@@ -101,8 +101,7 @@ UNNAMED = {"spokesman", "spokeswoman", "spokesperson", "official", "officer", "s
 # Nouns for one person with no ending that tells it: "the pop star said".
 PERSON_WORDS = {"star", "superstar", "boss", "chief", "icon", "legend", "veteran", "rookie", "champion", "skipper",
                 "child", "girl", "boy", "mum", "mom", "dad", "teen", "teenager", "victim", "suspect", "defendant",
-                "briton", "scot", "swede", "dane", "spaniard", "kiwi", "aussie", "argentine", "nominee", "host",
-                "democrat", "republican", "tory"}
+                "nominee", "host", "democrat", "republican", "tory"}  # nationalities ("the Briton") are demonyms
 
 
 def is_person_noun(noun: str) -> bool:
