@@ -478,14 +478,14 @@ class _Article:
 
     def _named_after(self, verb: Token) -> list[Speaker]:
         """The person named right after a verb of saying the parse left without a subject: `"...," said Sen. X`,
-        `"...," declared an angry Cllr Pete Roche`."""
+        `"...," declared an angry Cllr Pete Roche`, `Added another neighbor Jo Kim, "..."`."""
         if cue_of(verb) != 2:
             return []
         end = verb.idx + len(verb)
         after = next((m for m in self.mentions if m.start >= end), None)
         between = self.doc.char_span(end, after.start, alignment_mode="expand") if after is not None else None
         if after is None or not after.person or between is None or not all(  # only a title, "a", "an angry"
-                is_title(t.text) or t.lower_ in ("a", "an", "the") or t.tag_ == "JJ" for t in between):
+                is_title(t.text) or t.tag_ in ("DT", "JJ", "NN") for t in between):
             return []
         name = self.resolve_name(after.name)
         return [Speaker(self.text[end:after.end].strip(), name, after.role or self._role_of(name))]
@@ -534,7 +534,8 @@ class _Article:
             return None
         for up in verb.ancestors:  # a participle ("..., saying") belongs to the clause it hangs from
             if up.lower_ in QUOTING:  # "Bloomberg quotes Brian Yarbrough as saying": the one quoted speaks
-                return next((c for c in up.children if c.dep_ == "dobj"), None)
+                # "Masisi was quoted as saying": the passive's subject is the one quoted
+                return next((c for c in up.children if c.dep_ in ("dobj", "nsubjpass")), None)
             if up.pos_ in ("VERB", "AUX") and (cue_of(up) or up.dep_ == "ROOT"):
                 return self._subject(up, depth + 1)
         return None

@@ -883,6 +883,12 @@ def test_a_wire_dateline_dates_the_words_said_that_day() -> None:
 
 
 ATTRIBUTIONS = [
+    # a described person named after a verb of saying that opens the sentence
+    ('A fire broke out on Main Street.\n\nAdded another neighbor Jo Kim, 41, “He was kind. He fixed things.”\n',
+     "He was kind", "Jo Kim"),
+    # the subject of a passive "quoted as saying" is the one quoted
+    ('"Prices will rise," Minister Tendai Moyo was quoted as saying by the state broadcaster.\n',
+     "Prices will rise", "Tendai Moyo"),
     # an abbreviated title ends no sentence
     ('Mayor Colin Basan opened the meeting.\n\n"I am proud of this budget," Coun. Loyal Wooldridge said.\n',
      "I am proud", "Loyal Wooldridge"),
