@@ -501,7 +501,10 @@ class _Article:
         if agent:
             return agent[0]
         subjects = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
-        subj = next((c for c in subjects if not self.in_quote[c.idx]), subjects[0] if subjects else None)
+        outside = [c for c in subjects if not self.in_quote[c.idx]]
+        # "Manchester City manager, Pep Guardiola admitted", parsed with two subjects: the one naming a person
+        subj = next((c for c in outside if self._person_at(c)), outside[0] if outside else
+                    subjects[0] if subjects else None)
         if subj is not None and self.in_quote[subj.idx]:
             # the parse took a quoted word for the subject: `'Boston Strong,'" he said.` — the word before the verb
             before = self.doc[verb.i - 1] if verb.i else None

@@ -883,6 +883,9 @@ def test_a_wire_dateline_dates_the_words_said_that_day() -> None:
 
 
 ATTRIBUTIONS = [
+    # a role set off before the name is parsed as a second subject
+    ('Bristol City manager, Rui Costa admitted in his press conference that the call was wrong.\n\n'
+     '"We knew it was not a penalty."\n', "We knew it", "Rui Costa"),
     # a described person named after a verb of saying that opens the sentence
     ('A fire broke out on Main Street.\n\nAdded another neighbor Jo Kim, 41, “He was kind. He fixed things.”\n',
      "He was kind", "Jo Kim"),
