@@ -909,14 +909,17 @@ class _Article:
 
     def _label_before(self, q: Quote) -> Attribution | None:
         """A speaker named before a colon opening the quote's paragraph, as transcripts and broadcast write-ups do:
-        `Kevin Rudd, Labor Member for Griffith: "..."`, `Blues coach Michael Voss: "..."`."""
+        `Kevin Rudd, Labor Member for Griffith: "..."`, `Blues coach Michael Voss: "..."`, and as round-ups do:
+        `Shaka King on screening the film: "..."`."""
         para_start = self.text.rfind("\n", 0, q.start) + 1
+        para_start += len(self.text[para_start:q.start]) - len(self.text[para_start:q.start].lstrip())
         label = self.text[para_start:q.start].rstrip().rstrip(OPENERS).rstrip()
-        if not label.endswith(":") or len(label.split()) > LABEL_WORDS:
-            return None
         named = [m for m in self.mentions if m.person and para_start <= m.start < para_start + len(label)]
+        topic = bool(named) and named[0].start == para_start and self.text.startswith(" on ", named[0].end)
+        if not label.endswith(":") or len(label.split()) > LABEL_WORDS and not topic:
+            return None
         name = re.split(r"[,(]", label[:-1])[0].rstrip()
-        if named and named[0].start == para_start and named[0].end >= para_start + len(name):
+        if named and named[0].start == para_start and (named[0].end >= para_start + len(name) or topic):
             return Attribution(self._named(label[:-1]), label)  # the name, then a role or a remark
         if named and named[-1].end == para_start + len(label) - 1 and len(label.split()) <= ROLE_LABEL_WORDS:
             name = self.resolve_name(named[-1].name)  # a role, then the name: "Hawks coach Sam Mitchell:"

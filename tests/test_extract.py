@@ -883,6 +883,9 @@ def test_a_wire_dateline_dates_the_words_said_that_day() -> None:
 
 
 ATTRIBUTIONS = [
+    # a round-up's "Name on the topic:" label
+    ('Highlights of the panel included:\n\nMara Ilves on watching Bright Days with her parents: “It was a very '
+     'memorable screening.”\n', "It was a very memorable", "Mara Ilves"),
     # a role set off before the name is parsed as a second subject
     ('Bristol City manager, Rui Costa admitted in his press conference that the call was wrong.\n\n'
      '"We knew it was not a penalty."\n', "We knew it", "Rui Costa"),
