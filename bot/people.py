@@ -155,7 +155,8 @@ NOT_PERSON = {
     "championships", "awards", "tournament", "trophy", "prize", "expo", "conference", "forum", "album", "tour",
     "series", "show", "team", "squad", "band", "alliance", "coalition", "front", "movement", "society", "ball",
     "presidency", "budget", "plan", "strategy", "policy", "programme", "program", "scheme", "initiative", "project",
-    "report",
+    "report", "beach", "lake", "valley", "creek", "harbour", "harbor", "road", "avenue", "highway", "canyon",
+    "peninsula", "mountain", "mountains", "reservoir",
 }
 INITIAL = re.compile(r"^[A-Z]\.$")
 # Lowercase words inside names: "Abdul Rahman al-Saleh", "Ursula von der Leyen", "Mohammed bin Salman".

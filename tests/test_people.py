@@ -20,6 +20,7 @@ def test_capitalized_runs_that_look_like_people() -> None:
     assert not looks_like_person("Finance Bill")
     assert not looks_like_person("National Budget")  # a plan, a budget or a report is nobody
     assert not looks_like_person("Recovery Plan")
+    assert not looks_like_person("Treasure Beach")  # a place named by its landform
     assert not looks_like_person("G20 Presidency")
 
 
