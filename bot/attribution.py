@@ -462,8 +462,9 @@ class _Article:
         if subject is None:
             return self._named_after(verb)
         named = [c for c in subject.children if c.dep_ == "appos" and self._person_at(c)]
-        # "Corresponding author of the study, Thomas Martin, added": the person, not the description
-        head = [] if named and not self._person_at(subject) else [subject]
+        # "Corresponding author of the study, Thomas Martin, added": the person, not the description; "Citing
+        # playwright William Shakespeare, Dr Ng said", parsed with Ng in apposition: the person right before the verb
+        head = [] if named and (not self._person_at(subject) or named[-1].i == verb.i - 1) else [subject]
         group = [*head, *[c for c in subject.children if c.dep_ == "conj" or c in named]]
         group += [g for c in group if c is not subject for g in c.children if g.dep_ == "conj"]
         group = [t for t in group if t is subject or not self.in_quote[t.idx]]  # never a quoted word

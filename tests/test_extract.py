@@ -883,6 +883,9 @@ def test_a_wire_dateline_dates_the_words_said_that_day() -> None:
 
 
 ATTRIBUTIONS = [
+    # the person named just before the verb speaks, not the one an opening phrase cites
+    ('Quoting poet John Keats, Dr Lim said Malaysia “was not born into greatness, but hardship”.\n',
+     "was not born", "Lim"),
     # a round-up's "Name on the topic:" label
     ('Highlights of the panel included:\n\nMara Ilves on watching Bright Days with her parents: “It was a very '
      'memorable screening.”\n', "It was a very memorable", "Mara Ilves"),
