@@ -785,15 +785,22 @@ class _Article:
             subjects += [(t.idx, name) for t in self._pronoun_subjects(prev) if not roles
                          and (name := self._pronoun_of(t)) is not None]
             if subjects:
-                # the one who acts in the main clause, else the one who spoke last: "X was sent off, a decision
-                # Santo agreed with. '...,' the Portuguese added"
-                acts = any(t.dep_ == "nsubj" and t.head == prev.root and (self._person_at(t) or any(
-                    c.dep_ == "appos" and self._person_at(c) for c in t.children)) for t in prev)
+                # the one who acts in the main clause ("Minutes after Javid quit, Rishi Sunak posted his letter. He
+                # said"), else the one who spoke last: "X was sent off, a decision Santo agreed with. '...,' the
+                # Portuguese added"
+                acts = [(m.start, m.name) for m in self.mentions if fits(m) and prev.start_char <= m.start
+                        < prev.end_char and self._acts_in(self.doc[m.head], prev)]
                 talkers = [] if acts or not spoken else [(p, n) for p, n in subjects
                                                          if self.resolve_name(n) == spoken[-1][1]]
-                return self.resolve_name(min(talkers or subjects)[1])
+                return self.resolve_name(min(acts or talkers or subjects)[1])
         earlier = [m for m in self.mentions if fits(m) and m.end <= pos]
         return self.resolve_name(earlier[-1].name) if earlier else None
+
+    @staticmethod
+    def _acts_in(head: Token, sent: Span) -> bool:
+        """True when a name's head token is the subject of a sentence's main verb, or in apposition to it."""
+        subject = head.head if head.dep_ == "appos" else head
+        return subject.dep_ == "nsubj" and subject.head == sent.root
 
     def _pronoun_subjects(self, sent: Span) -> list[Token]:
         """The "he" or "she" subjects of a sentence's main verbs: "He said Dr Napthine was ..." is still about him."""

@@ -883,6 +883,9 @@ def test_a_wire_dateline_dates_the_words_said_that_day() -> None:
 
 
 ATTRIBUTIONS = [
+    # "he" is whoever acts in the main clause before, not the subject of its opening clause
+    ('Anna Kowal wrote that she was leaving.\n\nMinutes after Kowal quit, treasurer Piotr Nowak posted his own letter '
+     'online. He said that he knew “this may be my last job”.\n', "this may be my last job", "Piotr Nowak"),
     # the person named just before the verb speaks, not the one an opening phrase cites
     ('Quoting poet John Keats, Dr Lim said Malaysia “was not born into greatness, but hardship”.\n',
      "was not born", "Lim"),
