@@ -370,8 +370,10 @@ class _Article:
         titled = cut > 0 or role is not None
         # "Minister of National Security": a word or two after an office's "of" is its field, not its holder
         field = office_of and cut == 0 and len(name_toks) <= 2
-        # "One of his neighbours, Manueli Naqica, also had a story": the apposition is the subject too
+        # "One of his neighbours, Manueli Naqica, also had a story": the apposition is the subject too; so is the
+        # one who said a passive's words: "a sentiment echoed by coach Milovan Rajevac"
         subject = head.dep_ in ("nsubj", "nsubjpass") or head.dep_ in ("poss", "appos") and head.head.dep_ == "nsubj" \
+            or head.dep_ == "pobj" and head.head.dep_ == "agent" and bool(cue_of(head.head.head)) \
             or self._holds_title(head)
         single = (len(name.split()) == 1 and head.tag_ == "NNP" and not is_place(name) and not name.isupper()
                   # "a Democrat" is a label, and "no Conservative" nobody

@@ -27,7 +27,7 @@ SAY = [
     "appeal", "plead", "tout", "hail", "label", "dub", "brand", "term", "speak", "clarify", "elaborate",
     "reveal", "disclose", "assure", "reassure", "wish", "apologize", "apologise", "refer",
     "fume", "rant", "rave", "gush", "vent", "thunder", "snap", "interject", "chime", "yell", "scream", "bellow",
-    "share", "holler",
+    "share", "holler", "echo",
 ]
 # Verbs that report a stance or an act of speech without carrying words of their own.
 STANCE = [
@@ -40,6 +40,7 @@ IRREGULAR = {
     "write": ["wrote", "written", "writes", "writing"], "speak": ["spoke", "spoken", "speaks", "speaking"],
     "seek": ["sought", "seeks", "seeking"], "bring": ["brought"], "brief": ["briefed", "briefs", "briefing"],
     "refer": ["refers", "referred", "referring"], "quiz": ["quizzes", "quizzed", "quizzing"],
+    "echo": ["echoes", "echoed", "echoing"],
 }
 
 

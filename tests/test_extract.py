@@ -883,6 +883,9 @@ def test_a_wire_dateline_dates_the_words_said_that_day() -> None:
 
 
 ATTRIBUTIONS = [
+    # whoever a passive's words are said by is the one a description refers to next
+    ('Striker Abu Mensah said the squad was young.\n\nIt was a sentiment echoed by coach Lena Park, who took over in '
+     '2019. “The team has a bright future,” said the Korean.\n', "The team has", "Lena Park"),
     # "he" is whoever acts in the main clause before, not the subject of its opening clause
     ('Anna Kowal wrote that she was leaving.\n\nMinutes after Kowal quit, treasurer Piotr Nowak posted his own letter '
      'online. He said that he knew “this may be my last job”.\n', "this may be my last job", "Piotr Nowak"),
