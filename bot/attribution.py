@@ -350,8 +350,9 @@ class _Article:
         while not body and cut < len(words) - 2 and is_demonym(words[cut].text) \
                 and not INITIAL.match(words[cut + 1].text):  # but "Malin L. Pinsky"
             cut += 1
-        after_of = run[0].i > 0 and self.doc[run[0].i - 1].lower_ in ("of", "for")
-        office_of = after_of and run[0].i > 1 and is_title(self.doc[run[0].i - 2].text)
+        of = run[0].i - 1 - (run[0].i > 1 and self.doc[run[0].i - 1].lower_ == "the")  # "Leader of the Opposition"
+        after_of = of >= 0 and self.doc[of].lower_ in ("of", "for")
+        office_of = after_of and of > 0 and is_title(self.doc[of - 1].text)
         while after_of and not body and cut < len(words) - 2 and (is_place(words[cut].text) or office_of and (
                 words[cut].lower_ in NOT_PERSON or words[cut].lower_ in FIELDS or is_title(words[cut].text))):
             cut += 1  # "Prime Minister of Barbados Mia Mottley", "Superintendent of Police Ravi Syiem": the title's
@@ -529,7 +530,7 @@ class _Article:
                 return before if before.pos_ in ("NOUN", "PROPN") else verb.head
             if subj.dep_ == "nsubjpass":
                 return None
-            return subj
+            return self._office_holder(subj) or subj
         if depth > 4 or verb.dep_ == "ROOT":
             return None
         if verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("PROPN", "NOUN"):
@@ -545,6 +546,14 @@ class _Article:
             if up.pos_ in ("VERB", "AUX") and (cue_of(up) or up.dep_ == "ROOT"):
                 return self._subject(up, depth + 1)
         return None
+
+    def _office_holder(self, subj: Token) -> Token | None:
+        """The person an office's "of" phrase ends with: "Leader of the Opposition Simon Bridges said", parsed with
+        the office as the subject and the name hanging from its "of"."""
+        if not is_title(subj.text) or self._person_at(subj):
+            return None
+        return next((g for c in subj.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                     for g in c.children if g.dep_ == "pobj" and self._person_at(g)), None)
 
     def _set_off_name(self, subj: Token, verb: Token) -> Token | None:
         """The full name set off by commas just before the verb, after a described subject: "The senior Mountie who
@@ -967,10 +976,13 @@ class _Article:
             last = self.doc[own[0].sent.start - 1].sent  # the sentence before the quote's own
             if last.start_char < para_start:
                 return None
-        cues = [t for t in last if not self.in_quote[t.idx] and t.idx < q.start and cue_of(t) == 2]
+        cues = [t for t in last if not self.in_quote[t.idx] and t.idx < q.start and (
+            cue_of(t) == 2 or t.lower_ == "according")]
         for cue in cues:
             # "A broadcaster asked Loreen how she kept calm. "Oh wow, I slept a lot."": the one asked answers
             asked = [self._speaker(c) for c in cue.children if c.dep_ == "dobj" and cue.lower_ in ASKING]
+            # "the penalty was the defining moment, according to Cody. "I can't say ...""
+            asked += self._according(cue) if cue.lower_ == "according" else []
             # "Idman.biz reports that the coach said": the coach; "The statement further claimed": its author
             document = (subj := self._subject(cue)) is not None and subj.lower_ in DOCUMENTS
             people = [s for s in [*asked, *self.speakers(cue)] if s is not None and s.name and (s.person or document)
@@ -979,6 +991,7 @@ class _Article:
                 return Attribution(people[0], self._context(cue, last.start_char, last.end_char), cue)
         # "Campsall is overwhelmed by the response. "Nestlé delivered water."": whom the sentence is about speaks
         subject = next((c for c in last.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = subject and (self._office_holder(subject) or subject)
         if subject is None or self.in_quote[subject.idx] or not (
                 subject.lower_ in PERSONAL or self._person_at(subject)):
             return None

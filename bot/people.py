@@ -134,7 +134,7 @@ roads highways revenue resources human development infrastructure welfare utilit
 national internal home external local rural urban civil economic cabinet staff emergency environmental natural water
 sport sports youth women children family corrections community technology science research elections legal land
 lands mines mining fisheries forestry wildlife heritage arts marketing sales engineering admissions athletics
-affairs""".split())
+affairs opposition""".split())
 # Words of NOT_PERSON that are first names as well: "Bill George", not "the Finance Bill".
 FORENAMES = {"bill"}
 # Words that make a capitalized run a place, an organization, an outlet or an event, not a person.

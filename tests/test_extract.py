@@ -883,6 +883,12 @@ def test_a_wire_dateline_dates_the_words_said_that_day() -> None:
 
 
 ATTRIBUTIONS = [
+    # an office "of the" body before a name is the name's office, and its holder speaks
+    ('Leader of the Opposition Mark Tane has condemned the attacks and expresses condolences to the people of '
+     'Otago.\n\n“Details are still emerging.”\n', "Details are still", "Mark Tane"),
+    # whom a sentence credits its claim to goes on in the quote after it
+    ('Kilkenny lost the final to Wexford.\n\nThe penalty was the defining moment according to manager Ray Doyle.'
+     '\n\n“I can’t say it got away from us.”\n', "I can’t say", "Ray Doyle"),
     # whoever a passive's words are said by is the one a description refers to next
     ('Striker Abu Mensah said the squad was young.\n\nIt was a sentiment echoed by coach Lena Park, who took over in '
      '2019. “The team has a bright future,” said the Korean.\n', "The team has", "Lena Park"),
