@@ -803,7 +803,10 @@ class _Article:
                         < prev.end_char and self._acts_in(self.doc[m.head], prev)]
                 talkers = [] if acts or not spoken else [(p, n) for p, n in subjects
                                                          if self.resolve_name(n) == spoken[-1][1]]
-                return self.resolve_name(min(acts or talkers or subjects)[1])
+                # but after a dash or a colon the main clause may be what the one before said or decided: "Trump
+                # decided to make things clear—Zelenskyy must take the meeting"
+                main = acts if acts and not re.search(r"[—–:]", self.text[min(subjects)[0]:min(acts)[0]]) else []
+                return self.resolve_name(min(main or talkers or subjects)[1])
         earlier = [m for m in self.mentions if fits(m) and m.end <= pos]
         return self.resolve_name(earlier[-1].name) if earlier else None
 

@@ -883,6 +883,10 @@ def test_a_wire_dateline_dates_the_words_said_that_day() -> None:
 
 
 ATTRIBUTIONS = [
+    # after a dash the main clause is what the subject before it decided: "he" is still that subject
+    ('Kellan Moss urged a truce first.\n\nAt this point, Tomas Reyes decided to make things crystal clear—Moss must '
+     'take the meeting as offered. In a new post, he wrote:\n\n"Moss should agree to this, IMMEDIATELY."\n',
+     "Moss should agree", "Tomas Reyes"),
     # an office "of the" body before a name is the name's office, and its holder speaks
     ('Leader of the Opposition Mark Tane has condemned the attacks and expresses condolences to the people of '
      'Otago.\n\n“Details are still emerging.”\n', "Details are still", "Mark Tane"),
