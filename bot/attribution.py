@@ -535,6 +535,9 @@ class _Article:
             return None
         if verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("PROPN", "NOUN"):
             return verb.head  # "X, a commenter, framed ... and urged ...", parsed with the name as the root
+        outer = verb.head.head
+        if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and outer.lower_ == verb.lower_ and not cue_of(verb.head):
+            return self._subject(outer, depth + 1)  # "X said he was pleased Evers signed it and said, ...": X again
         if verb.dep_ in ("xcomp", "conj"):
             return self._subject(verb.head, depth + 1)
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):

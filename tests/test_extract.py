@@ -883,6 +883,9 @@ def test_a_wire_dateline_dates_the_words_said_that_day() -> None:
 
 
 ATTRIBUTIONS = [
+    # "said" again after a reported clause is the first speaker's, not the reported clause's subject's
+    ('Governor Ana Kerr signed the budget.\n\nMolina, a Republican from Laredo, said he was "pleased" Kerr signed '
+     'the document and said, "for the most part, our budget was kept intact."\n', "for the most part", "Molina"),
     # after a dash the main clause is what the subject before it decided: "he" is still that subject
     ('Kellan Moss urged a truce first.\n\nAt this point, Tomas Reyes decided to make things crystal clear—Moss must '
      'take the meeting as offered. In a new post, he wrote:\n\n"Moss should agree to this, IMMEDIATELY."\n',
