@@ -535,9 +535,9 @@ class _Article:
             return None
         if verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("PROPN", "NOUN"):
             return verb.head  # "X, a commenter, framed ... and urged ...", parsed with the name as the root
-        outer = verb.head.head
-        if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and outer.lower_ == verb.lower_ and not cue_of(verb.head):
-            return self._subject(outer, depth + 1)  # "X said he was pleased Evers signed it and said, ...": X again
+        if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.lower_ == verb.lower_ \
+                and not cue_of(verb.head):  # "X said he was pleased Evers signed it and said, ...": X again
+            return self._subject(verb.head.head, depth + 1)
         if verb.dep_ in ("xcomp", "conj"):
             return self._subject(verb.head, depth + 1)
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -940,11 +940,12 @@ class _Article:
         para_start += len(self.text[para_start:q.start]) - len(self.text[para_start:q.start].lstrip())
         label = self.text[para_start:q.start].rstrip().rstrip(OPENERS).rstrip()
         named = [m for m in self.mentions if m.person and para_start <= m.start < para_start + len(label)]
-        topic = bool(named) and named[0].start == para_start and self.text.startswith(" on ", named[0].end)
+        first = named[0] if named and named[0].start == para_start else None  # a label opening with a name
+        topic = first is not None and self.text.startswith(" on ", first.end)
         if not label.endswith(":") or len(label.split()) > LABEL_WORDS and not topic:
             return None
         name = re.split(r"[,(]", label[:-1])[0].rstrip()
-        if named and named[0].start == para_start and (named[0].end >= para_start + len(name) or topic):
+        if first is not None and (first.end >= para_start + len(name) or topic):
             return Attribution(self._named(label[:-1]), label)  # the name, then a role or a remark
         if named and named[-1].end == para_start + len(label) - 1 and len(label.split()) <= ROLE_LABEL_WORDS:
             name = self.resolve_name(named[-1].name)  # a role, then the name: "Hawks coach Sam Mitchell:"
@@ -986,12 +987,12 @@ class _Article:
             cue_of(t) == 2 or t.lower_ == "according")]
         for cue in cues:
             # "A broadcaster asked Loreen how she kept calm. "Oh wow, I slept a lot."": the one asked answers
-            asked = [self._speaker(c) for c in cue.children if c.dep_ == "dobj" and cue.lower_ in ASKING]
+            sources = [self._speaker(c) for c in cue.children if c.dep_ == "dobj" and cue.lower_ in ASKING]
             # "the penalty was the defining moment, according to Cody. "I can't say ...""
-            asked += self._according(cue) if cue.lower_ == "according" else []
+            sources += self._according(cue) if cue.lower_ == "according" else []
             # "Idman.biz reports that the coach said": the coach; "The statement further claimed": its author
             document = (subj := self._subject(cue)) is not None and subj.lower_ in DOCUMENTS
-            people = [s for s in [*asked, *self.speakers(cue)] if s is not None and s.name and (s.person or document)
+            people = [s for s in [*sources, *self.speakers(cue)] if s is not None and s.name and (s.person or document)
                       and not is_outlet(s.name)]
             if people:
                 return Attribution(people[0], self._context(cue, last.start_char, last.end_char), cue)
