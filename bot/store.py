@@ -32,6 +32,7 @@ SOURCES_LOADED = 50  # sources loaded with a statement; the rest are counted
 # Claims matching a full-text query, counted no further than a limit: a count that never reads a whole posting list.
 PROBE = "SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)"
 PAGE_CACHE_KB = 65536  # SQLite's page cache per store, in KiB
+FOLD_BATCH = 50_000  # claims whose words an upgrade folds at a time
 SPELLED = 4  # shortest word kept for spelling: shorter ones have too many neighbours one slip away
 
 
@@ -151,6 +152,11 @@ def _v7(db: sqlite_utils.Database) -> None:
     """Stored words under their one-slip forms, so that a mistyped lookup finds the word it meant."""
     db.execute("CREATE TABLE spellings (key TEXT NOT NULL, term TEXT NOT NULL, PRIMARY KEY (key, term)) "
                "WITHOUT ROWID")
+    _v7_fill(db)
+
+
+def _v7_fill(db: sqlite_utils.Database) -> None:
+    """Every indexed word under its one-slip forms."""
     terms = [term for (term,) in db.execute("SELECT term FROM claims_fts_vocab") if spellable(term)]
     db.conn.executemany("INSERT OR IGNORE INTO spellings VALUES (?, ?)",
                         ((key, term) for term in terms for key in slips(term)))
@@ -161,16 +167,21 @@ def _v8(db: sqlite_utils.Database) -> None:
 
     The full-text index is refreshed only when a claim's indexed words change, not when any column does.
     """
-    db.execute('DROP TRIGGER IF EXISTS "claims_au"')
-    db.execute("""CREATE TRIGGER "claims_au" AFTER UPDATE OF "quote", "who" ON "claims" BEGIN
-        INSERT INTO "claims_fts" ("claims_fts", rowid, "quote", "who")
-            VALUES('delete', old.rowid, old."quote", old."who");
-        INSERT INTO "claims_fts" (rowid, "quote", "who") VALUES (new.rowid, new."quote", new."who");
-    END""")
+    _index_only_word_changes(db, "quote")
     db["claims"].add_column("day", str)
     db.execute("UPDATE claims SET day = coalesce(said_on, (SELECT published FROM articles a WHERE a.id = article_id))")
     db["claims"].create_index(["person_id", "day"])
     db["claims"].create_index(["day"])
+
+
+def _index_only_word_changes(db: sqlite_utils.Database, column: str) -> None:
+    """The full-text index refreshed when a claim's indexed `column` or speaker changes, not when any column does."""
+    db.execute('DROP TRIGGER IF EXISTS "claims_au"')
+    db.execute(f"""CREATE TRIGGER "claims_au" AFTER UPDATE OF "{column}", "who" ON "claims" BEGIN
+        INSERT INTO "claims_fts" ("claims_fts", rowid, "{column}", "who")
+            VALUES('delete', old.rowid, old."{column}", old."who");
+        INSERT INTO "claims_fts" (rowid, "{column}", "who") VALUES (new.rowid, new."{column}", new."who");
+    END""")
 
 
 def _v9(db: sqlite_utils.Database) -> None:
@@ -195,7 +206,26 @@ def _v10(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_aliases_last ON aliases (last, person_id)")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10]
+def _v11(db: sqlite_utils.Database) -> None:
+    """Each quote's folded words indexed, the very words questions and pasted quotes are split into: the index split
+    "Russia's" and "don't" at the apostrophe, so "russias" and "dont" matched nothing and were respelled wrongly."""
+    db["claims"].add_column("words", str)
+    top = db.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0]
+    for low in range(0, top, FOLD_BATCH):
+        rows = db.execute("SELECT id, quote FROM claims WHERE id > ? AND id <= ?", [low, low + FOLD_BATCH]).fetchall()
+        db.conn.executemany("UPDATE claims SET words = ? WHERE id = ?", [(fold(quote), i) for i, quote in rows])
+    db.execute("DROP TABLE IF EXISTS claims_fts_vocab")
+    db["claims"].disable_fts()
+    db["claims"].enable_fts(["words", "who"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db.execute("CREATE VIRTUAL TABLE claims_fts_vocab USING fts5vocab(claims_fts, 'row')")
+    _index_only_word_changes(db, "words")
+    db.execute("DELETE FROM spellings")
+    _v7_fill(db)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11,
+]
 
 
 def spellable(term: str) -> bool:
@@ -411,7 +441,7 @@ class Store:
              "sentence": article.text[claim.sentence_start:claim.sentence_end].strip(),
              "speaker_mention": claim.speaker_mention, "role": claim.role,
              "said_on": claim.said_on.isoformat() if claim.said_on else None, "medium": claim.medium,
-             "who": person_token(person_id), "continues": int(claim.continues),
+             "words": fold(claim.quote), "who": person_token(person_id), "continues": int(claim.continues),
              "day": day.isoformat() if (day := claim.said_on or article.published) else None})
         return statement_id, claim_id
 
@@ -441,7 +471,7 @@ class Store:
             rows = self.db.execute(
                 f"""SELECT DISTINCT c.statement_id, c.quote FROM claims_fts f JOIN claims c ON c.id = f.rowid
                     WHERE claims_fts MATCH ? AND f.rowid > ? AND c.kind IN ({kinds}) ORDER BY f.rank LIMIT 40""",
-                [f'who : "{person_token(person_id)}" AND quote : ({fts_any(terms)})', floor[0] if floor else 0,
+                [f'who : "{person_token(person_id)}" AND words : ({fts_any(terms)})', floor[0] if floor else 0,
                  *GROUPED_KINDS],
             ).fetchall()
         mine = set(words(claim.quote))
@@ -536,7 +566,7 @@ class Store:
         whole lookup may take. Past COMMON a term is no help to find words anyway.
         """
         counts = {term: self._counts.get(term) or
-                  self.db.execute(PROBE, [f"quote : {fts_any([term])}", COMMON]).fetchone()[0]
+                  self.db.execute(PROBE, [f"words : {fts_any([term])}", COMMON]).fetchone()[0]
                   for term in dict.fromkeys(t for t in terms if t)}
         # Words recur from question to question. A count remembered goes stale only as far as which words a search
         # tries first; a word no claim holds is never remembered, so a new one is found as soon as it is stored.
@@ -583,12 +613,12 @@ class Store:
         """
         if not terms or (person_ids is not None and not person_ids):
             return []
-        match = f"quote : ({fts_any(terms)})"
+        match = f"words : ({fts_any(terms)})"
         matches = self.db.execute(PROBE, [match, RANKED_ALL + 1]).fetchone()[0]
         ranked = matches <= RANKED_ALL
         # Common words only: the claims holding all of the rarest few are few, and hold what was asked for.
         for size in range(min(len(terms), QUERY_TERMS), 1, -1) if not ranked else ():
-            narrow = f"quote : ({' AND '.join(fts_any([t]) for t in terms[:size])})"
+            narrow = f"words : ({' AND '.join(fts_any([t]) for t in terms[:size])})"
             if self.db.execute(PROBE, [narrow, 1]).fetchone()[0]:
                 match = narrow
                 break

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.lookup import ask
 from bot.models import Article, Claim
 from bot.store import MIGRATIONS, Store
 
@@ -123,6 +124,7 @@ def test_failure_mid_article_leaves_store_as_it_was(store: Store, monkeypatch: p
 
 KILLED_INGEST = """
 import sys, time
+from bot.lookup import ask
 from bot.models import Article, Claim
 from bot.store import MIGRATIONS, Store
 store = Store(sys.argv[1])
@@ -322,6 +324,39 @@ def test_new_words_are_learnt_for_spelling_and_known_ones_are_not_candidates(sto
     assert store.spellings_near("ceasefire") == []
     assert store.spellings_near("the") == []  # too short to be stored for spelling
 
+
+
+WONT = "We don’t want the depot’s land sold"
+
+
+def test_words_with_apostrophes_are_searched_as_questions_spell_them(store: Store) -> None:
+    a = article("a.txt", f'"{WONT}," Ann Example said.')
+    store.ingest(a, [claim(a.text, WONT)])
+    assert [m.quote for m in store.search_claims(["dont", "depots"])] == [WONT]
+    assert store.term_counts(["dont", "depots", "don", "depot"]) == {"dont": 1, "depots": 1}
+    assert store.spellings_near("depotts") == ["depots"]
+    answer = ask(store, "they don't want the depot's land sold", today=date(2026, 1, 1))
+    assert [s.text for s in answer.statements] == [WONT] and answer.corrected == {}
+
+
+def test_an_upgrade_indexes_stored_words_as_questions_spell_them(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "old.db"
+    monkeypatch.setattr("bot.store.MIGRATIONS", MIGRATIONS[:10])
+    old = Store(path)
+    old.db.execute("INSERT INTO articles (id, name, text, text_hash) VALUES (1, 'a.txt', 'x', 'h')")
+    old.db.execute("INSERT INTO statements (id, kind, text) VALUES (1, 'speech', ?)", [WONT])
+    old.db.execute("""INSERT INTO claims (article_id, statement_id, kind, start, "end", quote)
+                      VALUES (1, 1, 'speech', 0, 1, ?)""", [WONT])
+    old.db.conn.commit()
+    old.close()
+    monkeypatch.setattr("bot.store.MIGRATIONS", MIGRATIONS)
+    store = Store(path)
+    assert [m.quote for m in store.search_claims(["dont"])] == [WONT]
+    assert store.spellings_near("depotts") == ["depots"]
+    store.db.execute("UPDATE claims SET quote = 'x', words = 'x'")  # an edited claim leaves the index in step
+    assert store.search_claims(["dont"]) == [] and store.term_counts(["x"]) == {"x": 1}
+    store.close()
 
 
 def test_a_statement_carried_everywhere_loads_its_first_sources_and_counts_the_rest(
