@@ -19,6 +19,7 @@ KIND_GROUP = {kind: rank for rank, kinds in enumerate(KIND_ORDER) for kind in ki
 SEARCHED_KINDS = tuple(KIND_GROUP)
 MAX_NAME_WORDS = 4
 NEAREST = 3
+NAMES_LISTED = 3  # people of one name an answer lists; past that it says the name as typed
 NAMESAKES = 50  # people sharing a name a lookup searches, the most quoted first
 RANKED = 160  # best-ranked claims weighed against the question
 # Question words and fillers carry no meaning for a search of quoted words.
@@ -98,6 +99,8 @@ class Question:
     terms: list[str]
     phrases: list[str] = field(default_factory=list)
     speakers: tuple[str, ...] = ()
+    named: str = ""  # the speaker's name as typed
+    loose_name: bool = False  # the name was read from the words, not from `from:`: it may be part of a quote
     on: date | None = None
     since: date | None = None
     outlet: str | None = None
@@ -122,6 +125,7 @@ def parse_question(store: Store, query: str, *, today: date) -> Question:
     named = [] if question.speakers else mentions(store, text)
     if named:
         question.speakers = named[0].names
+        question.named, question.loose_name = text[named[0].start:named[0].end], True
         text = _blank(text, named[0].start, named[0].end)
     loose = [w for w in words(text) if w not in STOPWORDS]
     question.terms = list(dict.fromkeys(loose + " ".join(question.phrases).split()))
@@ -137,7 +141,7 @@ def _take_filters(store: Store, question: Question, query: str, *, today: date) 
         if not value:
             question.problems.append(f"`{key}:` needs a value, e.g. `{key}:{_EXAMPLES[key]}`")
         elif key == "from":
-            question.speakers = tuple(store.people_named(value)) or (value,)
+            question.speakers, question.named = tuple(store.people_named(value)) or (value,), value
             if question.speakers == (value,) and not store.people_ids([value]):
                 question.problems.append(f"nobody called “{value}” is quoted in the store")
         elif key == "in":
@@ -187,7 +191,7 @@ def ask(
     """The sourced statements that answer `query`, or the nearest ones with a plain reason when none does."""
     question = parse_question(store, query, today=today or date.today())
     outlet = outlet or question.outlet
-    result = AskResult(query=query, speaker=", ".join(question.speakers) or None, on=question.on,
+    result = AskResult(query=query, speaker=_who(question, ", ") or None, on=question.on,
                        since=question.since, terms=question.terms)
     if question.problems:
         result.message = "Cannot look that up: " + "; ".join(question.problems) + "."
@@ -207,6 +211,15 @@ def ask(
     result.statements = store.statements(ids)
     if result.statements:
         return result
+    if question.loose_name and question.terms:
+        # "Volodymyr Commandment landed in": a name among remembered words is often part of the quote
+        within = replace(question, terms=[*question.terms, *words(question.named)], speakers=())
+        result.statements = store.statements(_weigh(_search(store, within, person_ids=None, filters=filters),
+                                                    within, limit=limit))
+        if result.statements:
+            result.speaker, result.terms = None, within.terms
+            result.message = f"Nothing {question.named} said matches; these quotes use the words."
+            return result
     result.message = f"Nothing sourced matches {_describe(question, outlet)}."
     unknown = set(question.terms) - set(store.rare_terms(question.terms, limit=len(question.terms)))
     if unknown:
@@ -281,11 +294,16 @@ def _latest(store: Store, *, person_ids: list[int] | None, filters: dict, limit:
     return ids[:limit]
 
 
+def _who(question: Question, joiner: str) -> str:
+    """The people asked about by name, or the name as typed when many share it."""
+    return question.named if len(question.speakers) > NAMES_LISTED else joiner.join(question.speakers)
+
+
 def _describe(question: Question, outlet: str | None) -> str:
     """The question as the store understood it, for a 'nothing found' answer."""
     parts = [f"“{' '.join(question.terms)}”" if question.terms else "any statement"]
     if question.speakers:
-        parts.append(f"from {' or '.join(question.speakers)}")
+        parts.append(f"from {_who(question, ' or ')}")
     if question.on:
         parts.append(f"said on {question.on.isoformat()}")
     if question.since:

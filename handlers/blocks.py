@@ -165,6 +165,8 @@ def ask_message(result: AskResult, *, asked_by: str | None = None) -> dict:
     if note := respelling_note(result.corrected):
         blocks.append(context(escape(note)))
     if result.statements:
+        if result.message:
+            blocks.append(context(escape(result.message)))
         blocks += [section(statement_text(s)) for s in result.statements]
         top = result.statements[0]
         when = top.said_on or next((s.published for s in top.sources if s.published), None)

@@ -54,7 +54,7 @@ def test_no_user_text_reaches_slack_as_markup(text: str) -> None:
     result = AskResult(query=text, statements=[statement(text or "x", speaker=text or None, role=text or None,
                                                          medium=text or None,
                                                          sources=[source(outlet=text or None, url=None)])],
-                       corrected={text: text})
+                       corrected={text: text}, message=text or None)
     for rendered in mrkdwn_texts(ask_message(result)):
         assert "<!" not in rendered and "<@U1" not in rendered and "<#" not in rendered
 
@@ -63,6 +63,12 @@ def test_a_respelt_lookup_says_what_it_looked_for() -> None:
     message = ask_message(AskResult(query="bus fair", statements=[statement()], corrected={"fair": "fare"}))
     assert message["blocks"][1]["type"] == "context"
     assert "“fare” in place of “fair”" in message["blocks"][1]["elements"][0]["text"]
+
+
+def test_a_lookup_that_read_a_name_as_words_says_so() -> None:
+    message = ask_message(AskResult(query="Sample never rides", statements=[statement()],
+                                    message="Nothing Sample said matches; these quotes use the words."))
+    assert "Nothing Sample said matches" in message["blocks"][1]["elements"][0]["text"]
 
 
 def test_statement_shows_speaker_role_date_medium_words_and_linked_sources() -> None:

@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 
 from bot.lookup import ask, resolve_date, respelling_note
+from bot.models import Article
 from bot.store import Store
-from tests.newsroom import BUDGET, FARE, FOUNDATION, REPORTED, RIDERSHIP, SAMPLE, build
+from tests.newsroom import BUDGET, FARE, FOUNDATION, REPORTED, RIDERSHIP, SAMPLE, build, claim
 
 TODAY = date(2026, 11, 22)
 
@@ -144,3 +145,27 @@ def test_explicit_filters_as_slack_users_type_them(store: Store) -> None:
 def test_a_filter_that_cannot_be_met_says_why(store: Store, query: str, says: str) -> None:
     got = ask(store, query, today=TODAY)
     assert got.statements == [] and says in got.message
+
+
+def test_a_name_among_remembered_words_may_be_part_of_the_quote(tmp_path) -> None:
+    store = build(tmp_path / "s.db")
+    said = "Bob Sample never rides the bus he wants to cut"
+    other = Article(name="c.txt", text=f'Carla Third said: "{said}"')
+    store.ingest(other, [claim(other, said, "Carla Third")])
+    got = ask(store, "Sample never rides the bus", today=TODAY)
+    assert texts(got.statements) == [said] and got.speaker is None
+    assert got.message == "Nothing Sample said matches; these quotes use the words."
+    assert texts(ask(store, "Sample cheaper fares", today=TODAY).statements) == [SAMPLE]  # his words come first
+    store.close()
+
+
+def test_a_name_many_people_share_is_answered_as_typed(tmp_path) -> None:
+    store = build(tmp_path / "s.db")
+    for first in ("Ann", "Bo", "Cy", "Di"):
+        a = Article(name=f"{first}.txt", text=f'{first} Lee said: "Trams are late, {first} says"')
+        store.ingest(a, [claim(a, f"Trams are late, {first} says", f"{first} Lee")])
+    got = ask(store, "from:Lee zebras", today=TODAY)
+    assert got.speaker == "Lee"
+    assert got.message.startswith("Nothing sourced matches “zebras” from Lee.")
+    assert ask(store, "from:Lee trams", today=TODAY).statements
+    store.close()
