@@ -1019,8 +1019,9 @@ class _Article:
     def _cue_for(self, q: Quote, s0: int, s1: int) -> tuple[Token | None, bool]:
         """The reporting verb of a quote's sentence: the one governing it, else the nearest one.
 
-        Also says whether the quote hangs from a relative clause or modifier with no reporting verb
-        in between ("whom Trump assigned to 'handle'"), which makes it nobody's words.
+        Also says whether a short quote hangs from a relative clause or modifier with no reporting verb
+        in between ("whom Trump assigned to 'handle'"), which makes it nobody's words; a long one is still
+        somebody's ("a regime that realizes his demands - '...'").
         """
         if self._nickname(q):
             return None, True
@@ -1064,7 +1065,7 @@ class _Article:
         usable = [c for c in cues if cue_of(c) == 2 and self.speakers(c)]
         usable = usable or [c for c in cues if c.lower_ == "according" or self.speakers(c)]
         if not usable:
-            return None, blocked
+            return None, False  # a long quote in a relative clause is still somebody's words
         return min(usable, key=lambda c: min(abs(c.idx - q.start), abs(c.idx - q.end))), False
 
     def _outlet_only(self, cue: Token) -> bool:

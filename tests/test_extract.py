@@ -883,6 +883,10 @@ def test_a_wire_dateline_dates_the_words_said_that_day() -> None:
 
 
 ATTRIBUTIONS = [
+    # a long quote hanging from a relative clause is still the words of whom the sentence is about
+    ('Protesters filled the square again on Friday.\n\nSami Haddad believes the country is close to a new order that '
+     'meets his demands - "fair wages, free elections and a press that nobody can silence ever again."\n',
+     "fair wages", "Sami Haddad"),
     # "said" again after a reported clause is the first speaker's, not the reported clause's subject's
     ('Governor Ana Kerr signed the budget.\n\nMolina, a Republican from Laredo, said he was "pleased" Kerr signed '
      'the document and said, "for the most part, our budget was kept intact."\n', "for the most part", "Molina"),
