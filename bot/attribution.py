@@ -498,8 +498,12 @@ class _Article:
         """True when a token is the last word of a person's name ("..., Emmanuel Macron, and ...")."""
         return any(m.person and m.end == tok.idx + len(tok) for m in self.mentions)
 
-    def _subject(self, verb: Token, depth: int = 0) -> Token | None:
-        """The token naming who performs a verb, climbing through conjoined, controlled and participle verbs."""
+    def _subject(self, verb: Token, depth: int = 0, *, raised: bool = False) -> Token | None:
+        """The token naming who performs a verb, climbing through conjoined, controlled and participle verbs.
+
+        `raised`: the verb's infinitive is being asked about, so a passive subject performs it ("Aitchison was heard
+        to say").
+        """
         kids = list(verb.children)
         agent = [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agent:
@@ -510,13 +514,17 @@ class _Article:
         subj = next((c for c in outside if self._person_at(c)), outside[0] if outside else
                     subjects[0] if subjects else None)
         if subj is not None and self.in_quote[subj.idx]:
-            # the parse took a quoted word for the subject: `'Boston Strong,'" he said.` — the word before the verb
+            # the parse took a quoted word for the subject: `'Boston Strong,'" he said.` — the word before the verb,
+            # or the person it set in apposition: `"My congratulations," Helal Uddin Ahmed, secretary of ..., said`
             before = self.doc[verb.i - 1] if verb.i else None
-            subj = before if before is not None and not self.in_quote[before.idx] and before.pos_ in (
-                "PRON", "PROPN", "NOUN") else None
-        if subj is None:  # `villager Han Jianying, searching for his family, told Reuters`, parsed as "Han searching"
-            subj = next((g for c in kids if c.i < verb.i and c.tag_ == "VBG" for g in c.children
-                         if g.dep_ == "nsubj" and g.i < c.i and self._person_at(g)), None)
+            named = next((c for c in subj.children if c.dep_ == "appos" and not self.in_quote[c.idx]
+                          and self._person_at(c)), None)
+            subj = named or (before if before is not None and not self.in_quote[before.idx] and before.pos_ in (
+                "PRON", "PROPN", "NOUN") else None)
+        if subj is None:  # `villager Han Jianying, searching for his family, told Reuters`, parsed as "Han searching";
+            # "Miguel Díaz-Canel, president of Cuba, also present at the event, responded", as "Díaz-Canel present"
+            subj = next((g for c in kids if c.i < verb.i and (c.tag_ == "VBG" or c.dep_ == "advcl")
+                         for g in c.children if g.dep_ == "nsubj" and g.i < c.i and self._person_at(g)), None)
         # "Arriving at the meeting, Minister Jo Smith said", parsed as "Arriving said"; "In a post to Facebook
         # Skerrit said", parsed with no subject: the name just before the verb
         if (subj is None or subj.tag_ in ("VBG", "VBN") or self._office_of_body(subj, verb)) and verb.i \
@@ -528,7 +536,7 @@ class _Article:
             if subj.lower_ in RELATIVE and verb.dep_ == "relcl":  # the noun the relative pronoun follows
                 before = self.doc[subj.i - 1] if subj.i else verb.head
                 return before if before.pos_ in ("NOUN", "PROPN") else verb.head
-            if subj.dep_ == "nsubjpass":
+            if subj.dep_ == "nsubjpass" and not raised:
                 return None
             return self._office_holder(subj) or subj
         if depth > 4 or verb.dep_ == "ROOT":
@@ -539,7 +547,7 @@ class _Article:
                 and not cue_of(verb.head):  # "X said he was pleased Evers signed it and said, ...": X again
             return self._subject(verb.head.head, depth + 1)
         if verb.dep_ in ("xcomp", "conj"):
-            return self._subject(verb.head, depth + 1)
+            return self._subject(verb.head, depth + 1, raised=verb.dep_ == "xcomp")
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return None
         for up in verb.ancestors:  # a participle ("..., saying") belongs to the clause it hangs from

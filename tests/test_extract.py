@@ -883,6 +883,16 @@ def test_a_wire_dateline_dates_the_words_said_that_day() -> None:
 
 
 ATTRIBUTIONS = [
+    # the parse took a quoted word for the subject and set the name in apposition to it
+    ('The main opposition party won just six seats.\n\n"My congratulations to the Freedom League," Rana Sultan Mir, '
+     'secretary of the Election Board, said in a televised speech, referring to the ruling party.\n',
+     "My congratulations", "Rana Sultan Mir"),
+    # ... or hung the name from a clause set off before the verb
+    ('Leaders met in Quito on Friday.\n\nTomas Ibarra, president of Valdoria, also present at the summit, responded '
+     'that the plan showed a "total ignorance of history."\n', "total ignorance", "Tomas Ibarra"),
+    # a passive that raises its subject: whoever "was heard to say" says it
+    ('The crash happened at dawn.\n\nAfter the collision Dale Pruitt was heard to say: "I should never have driven '
+     'tonight" and he sat down.\n', "I should never", "Dale Pruitt"),
     # a long quote hanging from a relative clause is still the words of whom the sentence is about
     ('Protesters filled the square again on Friday.\n\nSami Haddad believes the country is close to a new order that '
      'meets his demands - "fair wages, free elections and a press that nobody can silence ever again."\n',
