@@ -210,6 +210,7 @@ class _Article:
                 self.spoken.append((q.start, att.speaker.name))
             previous = (q, att)
         self._carry_back(tops)
+        self._headline_offices(tops)
         self._echoes(tops)
         found.extend(self._indirect())
         names = [m.name for m in self.full] + [f.speaker.name for f in found if f.speaker and f.speaker.name
@@ -223,6 +224,30 @@ class _Article:
             if not self.top[k].closed and self.top[k + 1].continues and here.speaker is None and after.speaker:
                 here.speaker, here.continues = after.speaker, True
                 here.said_on, here.medium = here.said_on or after.said_on, here.medium or after.medium
+
+    def _headline_offices(self, tops: list[Found]) -> None:
+        """A headline names its speakers by office ("Malawi President appeals for 'cease fire'"): the body names the
+        holder later, with that office ("President Peter Mutharika")."""
+        for f in tops:
+            if f.speaker is not None and f.speaker.name and not f.speaker.person and self._in_headline(f.start):
+                holder = self._office_holder_below(f.speaker.name)
+                if holder is not None:
+                    f.speaker = Speaker(f.speaker.mention, holder, self._role_of(holder))
+
+    def _in_headline(self, pos: int) -> bool:
+        """True for a position on the article's first line."""
+        return self.text.find("\n", 0, pos + 1) < 0
+
+    def _office_holder_below(self, office: str) -> str | None:
+        """The first person the body names with the office a headline gives: "Malawi President" is "President
+        Peter Mutharika", "its chief executive" is "QEH chief executive Caroline Shaw"."""
+        head = re.sub(r"['’]s?$", "", office.split()[-1]).lower() if office.split() else ""
+        if not (is_title(head) or is_person_noun(head)):
+            return None
+        body = self.text.find("\n")
+        found = next((m for m in self.mentions if m.person and m.start > body >= 0 and m.role
+                      and re.search(rf"\b{re.escape(head)}\b", m.role.lower())), None)
+        return self.resolve_name(found.name) if found is not None else None
 
     def _echoes(self, tops: list[Found]) -> None:
         """A quote nobody is named for whose words recur in someone's quote is theirs: a headline or summary that
@@ -400,7 +425,7 @@ class _Article:
                        and not title_last and not cited
                        and not is_outlet(name)
                        and not body and not firm
-                       and not is_place(name)
+                       and not is_place(name) and not is_state_abbreviation(name)  # "Jackson, Miss."
                        and (titled and len(name_toks) <= 4 or looks_like_person(name) or single),
                        subject, head.i,
                        common=name_toks[0].is_sent_start and name_toks[0].tag_ not in NAME_TAGS)

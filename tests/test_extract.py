@@ -883,6 +883,12 @@ def test_a_wire_dateline_dates_the_words_said_that_day() -> None:
 
 
 ATTRIBUTIONS = [
+    # a headline names its speaker by office; the body names the holder with it
+    ('Valdoria President appeals for ‘calm heads’ as floods spread\n\nPresident Anna Petrova has said her silence '
+     'should not be taken as weakness.\n', "calm heads", "Anna Petrova"),
+    # a state's abbreviation after a city is no one's name
+    ('River rises in Jackson\n\nThe mayor of Jackson, Miss., told residents to get out "now" as waters rose.\n',
+     "now", None),
     # the parse took a quoted word for the subject and set the name in apposition to it
     ('The main opposition party won just six seats.\n\n"My congratulations to the Freedom League," Rana Sultan Mir, '
      'secretary of the Election Board, said in a televised speech, referring to the ruling party.\n',
