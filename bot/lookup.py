@@ -57,6 +57,7 @@ class Mention:
     start: int
     end: int
     names: tuple[str, ...]
+    ids: tuple[int, ...] = ()  # the most quoted first
 
 
 def mentions(store: Store, text: str, *, proper: bool = False) -> list[Mention]:
@@ -78,11 +79,16 @@ def mentions(store: Store, text: str, *, proper: bool = False) -> list[Mention]:
             could = key in known or loose and bool(parts) and (parts[0] in known or parts[-1] in known)
             if not could or taken.intersection(range(i, i + size)) or not _could_be_name(window, proper=proper):
                 continue
-            names = store.people_named(phrase)
-            if names:
-                found.append(Mention(window[0][1], window[-1][2], tuple(names)))
+            people = store.namesakes(phrase)
+            if people:
+                found.append(Mention(window[0][1], window[-1][2], *_named(people)))
                 taken.update(range(i, i + size))
     return sorted(found, key=lambda m: m.start)
+
+
+def _named(people: list[tuple[int, str]]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """People's names in order, and their ids as found."""
+    return tuple(sorted(name for _, name in people)), tuple(i for i, _ in people)
 
 
 def _could_be_name(window: list[tuple[str, int, int]], *, proper: bool) -> bool:
@@ -99,6 +105,7 @@ class Question:
     terms: list[str]
     phrases: list[str] = field(default_factory=list)
     speakers: tuple[str, ...] = ()
+    person_ids: tuple[int, ...] = ()  # the speakers', the most quoted first
     named: str = ""  # the speaker's name as typed
     loose_name: bool = False  # the name was read from the words, not from `from:`: it may be part of a quote
     on: date | None = None
@@ -124,7 +131,7 @@ def parse_question(store: Store, query: str, *, today: date) -> Question:
     text = _QUOTED.sub(lambda m: " " * len(m.group()), text)
     named = [] if question.speakers else mentions(store, text)
     if named:
-        question.speakers = named[0].names
+        question.speakers, question.person_ids = named[0].names, named[0].ids
         question.named, question.loose_name = text[named[0].start:named[0].end], True
         text = _blank(text, named[0].start, named[0].end)
     loose = [w for w in words(text) if w not in STOPWORDS]
@@ -141,8 +148,10 @@ def _take_filters(store: Store, question: Question, query: str, *, today: date) 
         if not value:
             question.problems.append(f"`{key}:` needs a value, e.g. `{key}:{_EXAMPLES[key]}`")
         elif key == "from":
-            question.speakers, question.named = tuple(store.people_named(value)) or (value,), value
-            if question.speakers == (value,) and not store.people_ids([value]):
+            people = store.namesakes(value)
+            question.speakers, question.person_ids = _named(people) if people else ((value,), ())
+            question.named = value
+            if not people:
                 question.problems.append(f"nobody called “{value}” is quoted in the store")
         elif key == "in":
             question.outlet = value
@@ -198,7 +207,7 @@ def ask(
         return result
     question, result.corrected = respelled(store, question)
     result.terms = question.terms
-    person_ids = store.most_quoted(question.speakers, limit=NAMESAKES) or None
+    person_ids = list(question.person_ids[:NAMESAKES]) or None
     filters = {"on": question.on, "since": question.since, "outlet": outlet}
     if not question.terms and not person_ids and not any(filters.values()):
         result.message = "Ask about a person, some words or a day, e.g. `Peskov ceasefire` or `Trump on May 11`."
@@ -268,7 +277,8 @@ def respelling_note(corrected: dict[str, str]) -> str | None:
 def _search(store: Store, question: Question, *, person_ids: list[int] | None, filters: dict) -> list[Match]:
     """The best-ranked claims holding the question's rarest terms."""
     terms = store.query_terms(question.terms)
-    return store.search_claims(terms, person_ids=person_ids, kinds=SEARCHED_KINDS, limit=RANKED, **filters)
+    return store.search_claims(terms, person_ids=person_ids, kinds=SEARCHED_KINDS, limit=RANKED, all_first=True,
+                               **filters)
 
 
 def _weigh(found: list[Match], question: Question, *, limit: int, share: float = 0.5, exact: bool = True) -> list[int]:

@@ -27,6 +27,7 @@ RECENT = 2000  # a prolific speaker's new claim is grouped with their latest thi
 QUERY_TERMS = 4  # terms a lookup searches by
 COMMON = 2000  # claims holding a term that make it common: counted no further
 RANKED_ALL = COMMON  # matching claims a search ranks all of: a few rare words' worth
+RANKED_FEW = 200  # matching claims ranked at once at little cost, whatever words they hold
 COUNTS_KEPT = 100_000  # word counts a store remembers
 SOURCES_LOADED = 50  # sources loaded with a statement; the rest are counted
 # Claims matching a full-text query, counted no further than a limit: a count that never reads a whole posting list.
@@ -533,14 +534,6 @@ class Store:
         return [r[0] for r in self.db.execute(
             f"SELECT id FROM people WHERE name IN ({','.join('?' * len(names))})", list(names))]
 
-    def most_quoted(self, names: Sequence[str], *, limit: int) -> list[int]:
-        """Ids of the `limit` people of these names quoted most often: a surname hundreds share is searched by its
-        best known."""
-        rows = self.db.execute(
-            f"""SELECT id FROM people WHERE name IN ({','.join('?' * len(names))})
-                ORDER BY quoted DESC, id LIMIT ?""", [*names, limit])
-        return [r[0] for r in rows]
-
     def find_people(self, name: str) -> list[int]:
         """Ids of the people an alias, surname or handle names."""
         key = alias_key(name)
@@ -603,9 +596,10 @@ class Store:
     def search_claims(
         self, terms: Sequence[str], *, limit: int = 50, person_ids: Sequence[int] | None = None,
         kinds: Sequence[str] = GROUPED_KINDS, on: date | None = None, since: date | None = None,
-        outlet: str | None = None,
+        outlet: str | None = None, all_first: bool = False,
     ) -> list[Match]:
-        """The claims best matching any of `terms`, best first.
+        """The claims best matching any of `terms`, best first; with `all_first`, only those holding every term when
+        there are such.
 
         Claims matching few enough are ranked by bm25. Past RANKED_ALL, the claims holding all of the rarest common
         words are taken newest first: bm25 first counts every claim holding each of its words, which for a word in
@@ -616,6 +610,11 @@ class Store:
         match = f"words : ({fts_any(terms)})"
         matches = self.db.execute(PROBE, [match, RANKED_ALL + 1]).fetchone()[0]
         ranked = matches <= RANKED_ALL
+        if all_first and ranked and matches > RANKED_FEW and len(terms) > 1:
+            # bm25 reads every match's length: ranking the few holding every word costs a fraction of ranking all
+            every = f"words : ({' AND '.join(fts_any([t]) for t in terms)})"
+            if self.db.execute(PROBE, [every, 1]).fetchone()[0]:
+                match = every
         # Common words only: the claims holding all of the rarest few are few, and hold what was asked for.
         for size in range(min(len(terms), QUERY_TERMS), 1, -1) if not ranked else ():
             narrow = f"words : ({' AND '.join(fts_any([t]) for t in terms[:size])})"
@@ -771,17 +770,19 @@ class Store:
 
     # -- ask and check -------------------------------------------------------------------------------
 
-    def people_named(self, name: str) -> list[str]:
-        """Canonical names of the people an alias names exactly, else those a surname or handle names."""
+    def namesakes(self, name: str) -> list[tuple[int, str]]:
+        """Ids and canonical names of the people an alias names exactly, else of those a surname or handle names, the
+        most quoted first: of a surname hundreds share, a lookup searches the best known."""
         key = alias_key(name)
         exact = self.db.execute("SELECT DISTINCT person_id FROM aliases WHERE key = ?", [key]).fetchall()
         if " " not in key:  # a bare surname names everyone who bears it, not only the first one stored
             exact += self.db.execute("SELECT DISTINCT person_id FROM aliases WHERE last = ?", [key]).fetchall()
         ids = list(dict.fromkeys(r[0] for r in exact)) or self.find_people(name)
         rows = self.db.execute(
-            f"SELECT name FROM people WHERE id IN ({','.join('?' * len(ids)) or 'NULL'}) ORDER BY name", ids
+            f"SELECT id, name FROM people WHERE id IN ({','.join('?' * len(ids)) or 'NULL'}) ORDER BY quoted DESC, id",
+            ids,
         ).fetchall()
-        return [r[0] for r in rows]
+        return [(r[0], r[1]) for r in rows]
 
     def newest_day(self) -> date | None:
         """The latest day any stored statement was said or published, to place dates given without a year."""
