@@ -218,7 +218,8 @@ def report(command: str, rows: list[dict], baseline: dict, articles: int) -> str
               f"Queries: {PER_KIND} asks of each kind (exact, misremembered, mistyped, from a speaker, since a date, "
               f"a name alone) and {PER_KIND} pasted quotes of each kind (verbatim, altered, misattributed, stitched, "
               "unsourced), drawn with a fixed seed from the stored statements, after one untimed question that "
-              "loads dateparser's tables as a running bot already has. Verdicts got, by kind expected:", ""]
+              "loads dateparser's tables as a running bot already has, the store file read once beforehand so that "
+              "it is in the OS page cache as a running bot's store is. Verdicts got, by kind expected:", ""]
     for r in rows:
         lines.append(f"- {r['size']:,}: " + "; ".join(
             f"{kind} → " + ", ".join(f"{v} {n}" for v, n in sorted(got.items(), key=lambda x: -x[1]))
