@@ -76,6 +76,7 @@ TERM_WORDS = 4  # a passage this short that nobody's verb governs is a label, no
 # A verb of stance governs a quote only this close: "rejected it as a 'ruse'", not "support for a war against '...'";
 # a verb of saying, through fewer than two prepositions.
 STANCE_DEPTH = 2
+SAID_DEPS = frozenset(("ccomp", "xcomp", "dobj", "prep", "attr", "oprd", "acomp", "dative"))  # a verb's content
 
 
 @dataclass
@@ -897,7 +898,12 @@ class _Article:
         if owner is not None:
             return Attribution(owner)
         if blocked:
-            return Attribution(None)
+            teller = None if self._nickname(q) else self._teller(q)
+            if teller is None:
+                return Attribution(None)
+            # the saying stays a claim of its own: its cue is not used up
+            speaker = next(s for s in self.speakers(teller) if s.person and s.name)
+            return Attribution(speaker, self._context(teller, s0, s1), teller)
         tail = self._tail_cue(q)
         if tail is not None:
             self.used_cues.add(tail.i)
@@ -922,6 +928,20 @@ class _Article:
             return lead
         return self._label_before(q) or self._reported_before(q) or self._resumed(q, previous) \
             or self._stance(q) or Attribution(None)
+
+    def _teller(self, q: Quote) -> Token | None:
+        """The verb of saying a short quote stands inside, however deep: "Clewer argued that there was 'nothing
+        amusing' about the impacts of 'financial mismanagement'" are his words, not a label."""
+        inside = self.doc.char_span(q.start, q.end, alignment_mode="expand") or []
+        for tok in (t for t in inside if not q.start <= t.head.idx < q.end):
+            path = [tok, *tok.ancestors]
+            for below, up in zip(path, path[1:], strict=False):
+                # what is said, not the subject or an opening clause: "Backed by a fight against 'the old guard',
+                # Mayor Lee Dunn demanded a vote"
+                if not self.in_quote[up.idx] and cue_of(up) == 2 and below.dep_ in SAID_DEPS \
+                        and any(s.person and s.name for s in self.speakers(up)):
+                    return up
+        return None
 
     def _resumed(self, q: Quote, previous: tuple[Quote, Attribution] | None) -> Attribution | None:
         """A quote with no attribution after a little narrative that reports nobody's words: the speaker quoted

@@ -883,6 +883,9 @@ def test_a_wire_dateline_dates_the_words_said_that_day() -> None:
 
 
 ATTRIBUTIONS = [
+    # a few words quoted deep inside what someone says are theirs, not a label
+    ('Councils met on Monday.\n\nDana Holt, the leader of Westshire Council, argued that there was "nothing amusing" '
+     'about the impacts of "reckless borrowing".\n', "reckless borrowing", "Dana Holt"),
     # a headline names its speaker by office; the body names the holder with it
     ('Valdoria President appeals for ‘calm heads’ as floods spread\n\nPresident Anna Petrova has said her silence '
      'should not be taken as weakness.\n', "calm heads", "Anna Petrova"),
