@@ -909,6 +909,9 @@ class _Article:
             self.used_cues.add(tail.i)
             return Attribution(self.speakers(tail)[0], self._context(tail, tail.sent.start_char, tail.sent.end_char),
                                tail)
+        after = self._named_after_quote(q)
+        if after is not None:
+            return Attribution(after, self.text[s0:s1])
         sign = self._trailing_sign(q) or self._sign_off(q)
         lead = self._lead_in(q)
         if previous is not None and self._floats(q, previous[0]) and (sign is None or q.continues):
@@ -928,6 +931,18 @@ class _Article:
             return lead
         return self._label_before(q) or self._reported_before(q) or self._resumed(q, previous) \
             or self._stance(q) or Attribution(None)
+
+    def _named_after_quote(self, q: Quote) -> Speaker | None:
+        """A person named with one verb right after a quote closes, the verb unknown or parsed as a noun: `"I doubt
+        it," Bair retorts.`, `"Four more months," Kinew shot back.`"""
+        if not q.closed:
+            return None
+        start = q.end + re.match(r"[\"”’'», ]*", self.text[q.end:q.end + 10]).end()  # on the quote's own line
+        mention = next((m for m in self.mentions if m.start == start and m.person), None)
+        if mention is None or not re.match(r" [a-z]+(?: (?:back|out|up|on))?[.,!]", self.text[mention.end:]):
+            return None
+        name = self.resolve_name(mention.name)
+        return Speaker(mention.name, name, mention.role or self._role_of(name))
 
     def _teller(self, q: Quote) -> Token | None:
         """The verb of saying a short quote stands inside, however deep: "Clewer argued that there was 'nothing

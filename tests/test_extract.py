@@ -883,6 +883,11 @@ def test_a_wire_dateline_dates_the_words_said_that_day() -> None:
 
 
 ATTRIBUTIONS = [
+    # a name and one verb the parse does not know as one, right after the quote: a new speaker
+    ('Council met late.\n\n"We will cut the rates again next year," Mayor Tom Reid said. "You will not," Carla Diaz '
+     'shot back.\n', "You will not", "Carla Diaz"),
+    ('Council met late.\n\nMayor Tom Reid said the rates would fall.\n\n"I doubt it," Vera Bair retorts.\n',
+     "I doubt it", "Vera Bair"),
     # a few words quoted deep inside what someone says are theirs, not a label
     ('Councils met on Monday.\n\nDana Holt, the leader of Westshire Council, argued that there was "nothing amusing" '
      'about the impacts of "reckless borrowing".\n', "reckless borrowing", "Dana Holt"),
