@@ -227,28 +227,59 @@ class _Article:
                 here.said_on, here.medium = here.said_on or after.said_on, here.medium or after.medium
 
     def _headline_offices(self, tops: list[Found]) -> None:
-        """A headline names its speakers by office ("Malawi President appeals for 'cease fire'"): the body names the
-        holder later, with that office ("President Peter Mutharika")."""
+        """A headline or opening sentence names its speakers by office ("Malawi President appeals for 'cease fire'"):
+        the body names the holder later, with that office ("President Peter Mutharika")."""
+        first_line = self.text.find("\n")
         for f in tops:
-            if f.speaker is not None and f.speaker.name and not f.speaker.person and self._in_headline(f.start):
+            if f.speaker is not None and f.speaker.name and not f.speaker.person and 0 <= f.start < first_line:
                 holder = self._office_holder_below(f.speaker.name)
                 if holder is not None:
                     f.speaker = Speaker(f.speaker.mention, holder, self._role_of(holder))
 
-    def _in_headline(self, pos: int) -> bool:
-        """True for a position on the article's first line."""
-        return self.text.find("\n", 0, pos + 1) < 0
+    def _headline_end(self) -> int:
+        """Where the article's headline ends: 0 when the article opens with a sentence of its body."""
+        line = self.text.find("\n")
+        return 0 if line < 0 or self.text[:line].rstrip(" \"”’'»")[-1:] in ".!?" else line
 
     def _office_holder_below(self, office: str) -> str | None:
         """The first person the body names with the office a headline gives: "Malawi President" is "President
         Peter Mutharika", "its chief executive" is "QEH chief executive Caroline Shaw"."""
-        head = re.sub(r"['’]s?$", "", office.split()[-1]).lower() if office.split() else ""
+        last = re.sub(r"['’]s?$", "", office.split()[-1]) if office.split() else ""
+        head = last.lower()
         if not (is_title(head) or is_person_noun(head)):
             return None
         body = self.text.find("\n")
-        found = next((m for m in self.mentions if m.person and m.start > body >= 0 and m.role
-                      and re.search(rf"\b{re.escape(head)}\b", m.role.lower())), None)
+
+        def holds(role: str) -> bool:  # "PM" is the "Prime Minister"
+            initials = "".join(w[0] for w in re.findall(r"\b[A-Z]\w*", role))
+            return bool(re.search(rf"\b{re.escape(head)}\b", role.lower())) or last.isupper() and last in initials
+        found = next((m for m in self.mentions if m.person and m.start > body >= 0 and m.role and holds(m.role)), None)
         return self.resolve_name(found.name) if found is not None else None
+
+    def _headline(self, q: Quote) -> Attribution | None:
+        """Whom a headline's quote belongs to, its parse aside (headlines are telegraphic): the person named nearest
+        before it ("Albanese claims Labor can 'certainly win'"), else an office or name right after it ("'Barbaric
+        attack on innocents', says PM"), or the office opening the line ("Judge criticises ... 'absolute disgrace'"):
+        a person, or an office whose holder the body names."""
+        line = self._headline_end()
+        if q.start >= line:
+            return None
+        # a headline's capitals make names of any word: only a person the body names in full
+        body = {name for m in self.mentions if m.person and m.start > line
+                and " " in (name := self.resolve_name(m.name))}
+        named = [m for m in self.mentions if m.person and m.end <= q.start and self.resolve_name(m.name) in body]
+        label = re.match(r"[\"”’'»]*\s*[,:–—-]?\s*(?:says|said)?\s*(.{2,40}?)\s*$", self.text[q.end:line])
+        if named:
+            name = self.resolve_name(named[-1].name)
+        elif label and not any(c in label.group(1) for c in "\"“”‘’'"):
+            people = [m for m in self.mentions if m.person and q.end <= m.start < line
+                      and self.resolve_name(m.name) in body]
+            name = self.resolve_name(people[0].name) if people else self._office_holder_below(label.group(1))
+        else:
+            headline = self.doc.char_span(0, line, alignment_mode="contract") or []
+            subject = next((t for t in headline if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+            name = self._office_holder_below(subject.text) if subject is not None else None
+        return Attribution(Speaker(name, name, self._role_of(name)), self.text[:line]) if name else None
 
     def _echoes(self, tops: list[Found]) -> None:
         """A quote nobody is named for whose words recur in someone's quote is theirs: a headline or summary that
@@ -900,7 +931,7 @@ class _Article:
         if blocked:
             teller = None if self._nickname(q) else self._teller(q)
             if teller is None:
-                return Attribution(None)
+                return self._headline(q) or Attribution(None)
             # the saying stays a claim of its own: its cue is not used up
             speaker = next(s for s in self.speakers(teller) if s.person and s.name)
             return Attribution(speaker, self._context(teller, s0, s1), teller)
@@ -930,7 +961,7 @@ class _Article:
                                and previous[1].speaker.name == lead.speaker.name)
             return lead
         return self._label_before(q) or self._reported_before(q) or self._resumed(q, previous) \
-            or self._stance(q) or Attribution(None)
+            or self._stance(q) or self._headline(q) or Attribution(None)
 
     def _named_after_quote(self, q: Quote) -> Speaker | None:
         """A person named with one verb right after a quote closes, the verb unknown or parsed as a noun: `"I doubt

@@ -883,6 +883,14 @@ def test_a_wire_dateline_dates_the_words_said_that_day() -> None:
 
 
 ATTRIBUTIONS = [
+    # a headline's quote credited by office: the body names the holder
+    ("'Cowardly attack on families', says PM\n\nPrime Minister Rhys Bowen today condemned the bombing in the "
+     "capital.\n", "Cowardly attack", "Rhys Bowen"),
+    ("Judge criticises decision to move trial as an 'absolute disgrace'\n\nA district court judge was critical of the "
+     "move.\n\nJudge Mary Vance said the accused had been held for a week.\n", "absolute disgrace", "Mary Vance"),
+    # ... but an opening sentence is no headline: a label in it stays nobody's
+    ("Rivers rose across the valley as the storm that one deputy called “biblical” moved east.\n\nDeputy Sam Ortiz "
+     "said crews were ready.\n", "biblical", None),
     # a name and one verb the parse does not know as one, right after the quote: a new speaker
     ('Council met late.\n\n"We will cut the rates again next year," Mayor Tom Reid said. "You will not," Carla Diaz '
      'shot back.\n', "You will not", "Carla Diaz"),
