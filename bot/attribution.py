@@ -248,12 +248,13 @@ class _Article:
         head = last.lower()
         if not (is_title(head) or is_person_noun(head)):
             return None
-        body = self.text.find("\n")
+        first_line = self.text.find("\n")
 
         def holds(role: str) -> bool:  # "PM" is the "Prime Minister"
             initials = "".join(w[0] for w in re.findall(r"\b[A-Z]\w*", role))
             return bool(re.search(rf"\b{re.escape(head)}\b", role.lower())) or last.isupper() and last in initials
-        found = next((m for m in self.mentions if m.person and m.start > body >= 0 and m.role and holds(m.role)), None)
+        found = next((m for m in self.mentions if m.person and m.start > first_line >= 0 and m.role and holds(m.role)),
+                     None)
         return self.resolve_name(found.name) if found is not None else None
 
     def _headline(self, q: Quote) -> Attribution | None:
@@ -929,7 +930,9 @@ class _Article:
         if owner is not None:
             return Attribution(owner)
         if blocked:
-            teller = None if self._nickname(q) else self._teller(q)
+            if self._nickname(q):
+                return Attribution(None)
+            teller = self._teller(q)
             if teller is None:
                 return self._headline(q) or Attribution(None)
             # the saying stays a claim of its own: its cue is not used up
