@@ -268,7 +268,11 @@ class _Article:
         # a headline's capitals make names of any word: only a person the body names in full
         body = {name for m in self.mentions if m.person and m.start > line
                 and " " in (name := self.resolve_name(m.name))}
-        named = [m for m in self.mentions if m.person and m.end <= q.start and self.resolve_name(m.name) in body]
+        headline = self.doc.char_span(0, line, alignment_mode="contract") or []
+        subject = next((t for t in headline if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+        # the one the headline is about: its subject, a "Name:" label, or a name the quote follows at once
+        named = [m for m in self.mentions if m.person and m.end <= q.start and self.resolve_name(m.name) in body and (
+            self.doc[m.head] == subject or re.match(r"\s*(?::|[\"“‘'«]*$)", self.text[m.end:q.start]))]
         label = re.match(r"[\"”’'»]*\s*[,:–—-]?\s*(?:says|said)?\s*(.{2,40}?)\s*$", self.text[q.end:line])
         if named:
             name = self.resolve_name(named[-1].name)
@@ -277,8 +281,6 @@ class _Article:
                       and self.resolve_name(m.name) in body]
             name = self.resolve_name(people[0].name) if people else self._office_holder_below(label.group(1))
         else:
-            headline = self.doc.char_span(0, line, alignment_mode="contract") or []
-            subject = next((t for t in headline if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
             name = self._office_holder_below(subject.text) if subject is not None else None
         return Attribution(Speaker(name, name, self._role_of(name)), self.text[:line]) if name else None
 

@@ -888,6 +888,9 @@ ATTRIBUTIONS = [
      "capital.\n", "Cowardly attack", "Rhys Bowen"),
     ("Judge criticises decision to move trial as an 'absolute disgrace'\n\nA district court judge was critical of the "
      "move.\n\nJudge Mary Vance said the accused had been held for a week.\n", "absolute disgrace", "Mary Vance"),
+    # the one a headline is about speaks, not the last name before the quote
+    ("Ann Cole hits out at Tom Reid over ‘reckless’ cuts\n\nMayor Ann Cole spoke on Monday.\n\nCouncillor Tom Reid "
+     "defended the plan.\n", "reckless", "Ann Cole"),
     # ... but an opening sentence is no headline: a label in it stays nobody's
     ("Rivers rose across the valley as the storm that one deputy called “biblical” moved east.\n\nDeputy Sam Ortiz "
      "said crews were ready.\n", "biblical", None),
