@@ -437,6 +437,8 @@ class _Article:
             or head.dep_ == "pobj" and head.head.dep_ == "agent" and bool(cue_of(head.head.head)) \
             or self._holds_title(head)
         single = (len(name.split()) == 1 and head.tag_ == "NNP" and not is_place(name) and not name.isupper()
+                  # "Ward 2 Coun. Debbie McMechan": a word numbered is a district, a route or a division
+                  and not (head.i + 1 < len(self.doc) and self.doc[head.i + 1].like_num)
                   # "a Democrat" is a label, and "no Conservative" nobody
                   and not (head.i and self.doc[head.i - 1].lower_ in ("a", "an", "no", "any", "every", "each"))
                   and not ("the" in (head.left_edge.lower_, self.doc[head.i - 1].lower_) and is_person_noun(name))
@@ -609,7 +611,8 @@ class _Article:
         if verb.dep_ in ("xcomp", "conj"):
             return self._subject(verb.head, depth + 1, raised=verb.dep_ == "xcomp")
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return None
+            # "Swadling was the sole vote against the budget, saying ...": the one the noun is said of
+            return self._subject(verb.head.head, depth + 1) if verb.head.dep_ == "attr" else None
         for up in verb.ancestors:  # a participle ("..., saying") belongs to the clause it hangs from
             if up.lower_ in QUOTING:  # "Bloomberg quotes Brian Yarbrough as saying": the one quoted speaks
                 # "Masisi was quoted as saying": the passive's subject is the one quoted

@@ -28,6 +28,9 @@ SAY = [
     "reveal", "disclose", "assure", "reassure", "wish", "apologize", "apologise", "refer",
     "fume", "rant", "rave", "gush", "vent", "thunder", "snap", "interject", "chime", "yell", "scream", "bellow",
     "share", "holler", "echo",
+    # how someone says it, as features write: "“Big Brother will be watching,” smiled the Lord Mayor"
+    "smile", "grin", "laugh", "chuckle", "sigh", "shrug", "nod", "beam", "whisper", "mutter", "murmur", "grumble",
+    "mumble", "groan",
 ]
 # Verbs that report a stance or an act of speech without carrying words of their own.
 STANCE = [

@@ -883,6 +883,16 @@ def test_a_wire_dateline_dates_the_words_said_that_day() -> None:
 
 
 ATTRIBUTIONS = [
+    # a participle said of a predicate noun is its subject's saying
+    ('The council voted on Tuesday.\n\nDivision Two councillor, Jo Marsh was the sole vote against the budget saying '
+     '"it\'s a developer\'s budget" and hers was a conscience vote.\n', "it's a developer", "Jo Marsh"),
+    # a word numbered is a district, not a person: "she" is the councillor
+    ('The RM has 200 kilometres of closed roads and a paltry 15 per cent of its crops seeded.\n\nWard 2 Coun. Janet '
+     'McKinnon said the RM’s pleas to the province have so far gone unanswered.\n\n"We have not been contacted by the '
+     'province," she said.\n', "We have not", "Janet McKinnon"),
+    # how someone says it: a verb of manner before the name
+    ('The chamber was full.\n\n“The cameras will be watching,” smiled Lord Mayor Ian Bell, “so behave.”\n',
+     "The cameras", "Ian Bell"),
     # a headline's quote credited by office: the body names the holder
     ("'Cowardly attack on families', says PM\n\nPrime Minister Rhys Bowen today condemned the bombing in the "
      "capital.\n", "Cowardly attack", "Rhys Bowen"),
