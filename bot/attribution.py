@@ -432,10 +432,12 @@ class _Article:
         # "Minister of National Security": a word or two after an office's "of" is its field, not its holder
         field = office_of and cut == 0 and len(name_toks) <= 2
         # "One of his neighbours, Manueli Naqica, also had a story": the apposition is the subject too; so is the
-        # one who said a passive's words: "a sentiment echoed by coach Milovan Rajevac"
+        # one who said a passive's words: "a sentiment echoed by coach Milovan Rajevac", and a name right before its
+        # verb the parse took for a modifier: "Cllr. Darren Scully said"
         subject = head.dep_ in ("nsubj", "nsubjpass") or head.dep_ in ("poss", "appos") and head.head.dep_ == "nsubj" \
             or head.dep_ == "pobj" and head.head.dep_ == "agent" and bool(cue_of(head.head.head)) \
-            or self._holds_title(head)
+            or self._holds_title(head) \
+            or head.dep_ in ("advmod", "npadvmod") and head.head.pos_ == "VERB" and head.head.i == head.i + 1
         single = (len(name.split()) == 1 and head.tag_ == "NNP" and not is_place(name) and not name.isupper()
                   # "Ward 2 Coun. Debbie McMechan": a word numbered is a district, a route or a division
                   and not (head.i + 1 < len(self.doc) and self.doc[head.i + 1].like_num)
