@@ -90,7 +90,7 @@ QUALIFIERS = {
     "vice", "prime", "special", "general", "foreign", "defense", "defence", "interior", "finance", "senior", "state",
     "house", "former", "acting", "first", "crown", "health", "education", "labour", "labor", "trade", "transport",
     "energy", "environment", "agriculture", "treasury", "housing", "immigration", "culture", "tourism", "economy",
-    "commerce", "security", "homeland", "majority", "minority", "under", "associate", "managing", "then", "member",
+    "commerce", "security", "homeland", "majority", "minority", "under", "associate", "managing", "then",
 }
 # People an article mentions without naming them: "the spokesman said" is seldom someone named before.
 UNNAMED = {"spokesman", "spokeswoman", "spokesperson", "official", "officer", "source", "witness", "resident",

@@ -883,6 +883,9 @@ def test_a_wire_dateline_dates_the_words_said_that_day() -> None:
 
 
 ATTRIBUTIONS = [
+    # "the member" is a person, the one named before with a seat
+    ('Riverside MP Joan Tate said it was time for the board to scrap the plan.\n\nThe Conservative member said: “We have '
+     'heard from local people and local doctors.”\n', "We have heard", "Joan Tate"),
     # a name right before its verb that the parse took for a modifier is still the sentence's subject for "he"
     ('Cllr. Liam Fahy said the dead officer was minding the community. Speaking of the killers, he said: “I call them '
      'thugs.”\n\nCllr. Darragh Scully said his wife is a serving Garda Sergeant and trained with the Garda who was with '
