@@ -76,6 +76,7 @@ TERM_WORDS = 4  # a passage this short that nobody's verb governs is a label, no
 # A verb of stance governs a quote only this close: "rejected it as a 'ruse'", not "support for a war against '...'";
 # a verb of saying, through fewer than two prepositions.
 STANCE_DEPTH = 2
+LABEL_LINE_WORDS = 12  # longest line naming the speaker of the quote under it in a round-up
 SAID_DEPS = frozenset(("ccomp", "xcomp", "dobj", "prep", "attr", "oprd", "acomp", "dative"))  # a verb's content
 
 
@@ -953,6 +954,9 @@ class _Article:
         after = self._named_after_quote(q)
         if after is not None:
             return Attribution(after, self.text[s0:s1])
+        label = self._label_line(q)
+        if label is not None:  # a new name line interrupts whoever was quoted before
+            return label
         sign = self._trailing_sign(q) or self._sign_off(q)
         lead = self._lead_in(q)
         if previous is not None and self._floats(q, previous[0]) and (sign is None or q.continues):
@@ -972,6 +976,22 @@ class _Article:
             return lead
         return self._label_before(q) or self._reported_before(q) or self._resumed(q, previous) \
             or self._stance(q) or self._headline(q) or Attribution(None)
+
+    def _label_line(self, q: Quote) -> Attribution | None:
+        """A round-up's line naming whose words the quote paragraphs under it are: "Max Verstappen, 1st", "ANTHONY
+        JOSHUA:", "Amy Shark - Best Pop Release", "CHRISTIAN HORNER, Team Principal"."""
+        if not self._opens_paragraph(q):
+            return None
+        end = len(self.text[:self.text.rfind("\n", 0, q.start) + 1].rstrip())
+        line = self.text[self.text.rfind("\n", 0, end) + 1:end].strip()
+        if not line or len(line.split()) > LABEL_LINE_WORDS or line[-1] in ".!?\"”’'," or DOUBLE.search(line):
+            return None
+        lead = re.split(r"\s*(?:[,:(/]|\s[-–—|]\s)", line, maxsplit=1)[0].strip()
+        name = lead.title() if lead.isupper() else lead  # a name in capitals, as round-ups set them
+        if not looks_like_person(name) or len(name.split()) > 4:
+            return None
+        named = self.resolve_name(name)
+        return Attribution(Speaker(lead, named, self._role_of(named)), line)
 
     def _named_after_quote(self, q: Quote) -> Speaker | None:
         """A person named with one verb right after a quote closes, the verb unknown or parsed as a noun: `"I doubt

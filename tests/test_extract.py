@@ -1062,6 +1062,14 @@ ATTRIBUTIONS = [
 ]
 
 
+def test_a_round_up_names_each_speaker_on_a_line_of_their_own() -> None:
+    text = ("Here is what the drivers said after the race.\n\nLEWIS MARTIN\n\n“It was a strange and scrappy race but "
+            "sixth is not too bad.”\n\nNina Kowal, 14th\n\n“Of course I’m frustrated but I’m not angry.”\n")
+    found = extracted("round-up", text)
+    assert quote(found, "It was a strange").speaker == "Lewis Martin"
+    assert quote(found, "Of course").speaker == "Nina Kowal"  # a new name line, not the driver before
+
+
 @pytest.mark.parametrize(("text", "words", "speaker"), ATTRIBUTIONS)
 def test_attributions_in_several_house_styles(text: str, words: str, speaker: str) -> None:
     assert quote(extracted("style", text), words).speaker == speaker
