@@ -994,13 +994,15 @@ class _Article:
         return Attribution(Speaker(lead, named, self._role_of(named)), line)
 
     def _named_after_quote(self, q: Quote) -> Speaker | None:
-        """A person named with one verb right after a quote closes, the verb unknown or parsed as a noun: `"I doubt
-        it," Bair retorts.`, `"Four more months," Kinew shot back.`"""
+        """A person named with one verb right after a quote closes, the verb unknown or parsed as a noun (`"I doubt
+        it," Bair retorts.`, `"Four more months," Kinew shot back.`), or with nothing after the name on the line."""
         if not q.closed:
             return None
         start = q.end + re.match(r"[\"”’'», ]*", self.text[q.end:q.end + 10]).end()  # on the quote's own line
         mention = next((m for m in self.mentions if m.start == start and m.person), None)
-        if mention is None or not re.match(r" [a-z]+(?: (?:back|out|up|on))?[.,!]", self.text[mention.end:]):
+        # `"I would have thought so," Danny` with nothing after the name on its line is signed too
+        if mention is None or not re.match(r" [a-z]+(?: (?:back|out|up|on))?[.,!]|[ .]*(?:\n|$)",
+                                           self.text[mention.end:]):
             return None
         name = self.resolve_name(mention.name)
         return Speaker(mention.name, name, mention.role or self._role_of(name))

@@ -883,14 +883,17 @@ def test_a_wire_dateline_dates_the_words_said_that_day() -> None:
 
 
 ATTRIBUTIONS = [
+    # a name alone after the quote on its line signs it
+    ('The chat show went on.\n\n“So they know who they are?” Jonathan asked.\n\n“I would have thought so,” Danny\n\n'
+     'Danny is already on to his next project.\n', "I would have", "Danny"),
     # "the member" is a person, the one named before with a seat
-    ('Riverside MP Joan Tate said it was time for the board to scrap the plan.\n\nThe Conservative member said: “We have '
-     'heard from local people and local doctors.”\n', "We have heard", "Joan Tate"),
+    ('Riverside MP Joan Tate said it was time for the board to scrap the plan.\n\nThe Conservative member said: '
+     '“We have heard from local people and local doctors.”\n', "We have heard", "Joan Tate"),
     # a name right before its verb that the parse took for a modifier is still the sentence's subject for "he"
-    ('Cllr. Liam Fahy said the dead officer was minding the community. Speaking of the killers, he said: “I call them '
-     'thugs.”\n\nCllr. Darragh Scully said his wife is a serving Garda Sergeant and trained with the Garda who was with '
-     'the companion at the time.\n\nHe understood a criminal gang did the killing and said people should come forward '
-     '“and bring these bastards to justice.”\n', "and bring these", "Darragh Scully"),
+    ('Cllr. Liam Fahy said the dead officer was minding the community. Speaking of the killers, he said: “I call '
+     'them thugs.”\n\nCllr. Darragh Scully said his wife is a serving Garda Sergeant and trained with the Garda who '
+     'was with the companion at the time.\n\nHe understood a criminal gang did the killing and said people should '
+     'come forward “and bring these bastards to justice.”\n', "and bring these", "Darragh Scully"),
     # a participle said of a predicate noun is its subject's saying
     ('The council voted on Tuesday.\n\nDivision Two councillor, Jo Marsh was the sole vote against the budget saying '
      '"it\'s a developer\'s budget" and hers was a conscience vote.\n', "it's a developer", "Jo Marsh"),
