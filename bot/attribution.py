@@ -412,6 +412,8 @@ class _Article:
                 and not INITIAL.match(words[cut + 1].text):  # but "Malin L. Pinsky"
             cut += 1
         of = run[0].i - 1 - (run[0].i > 1 and self.doc[run[0].i - 1].lower_ == "the")  # "Leader of the Opposition"
+        while of > 1 and self.doc[of].lower_ == "and" and self.doc[of - 1].lower_ in FIELDS:
+            of -= 2  # "Minister for Sport and Recreation Grant Robertson": fields joined by "and"
         after_of = of >= 0 and self.doc[of].lower_ in ("of", "for")
         office_of = after_of and of > 0 and is_title(self.doc[of - 1].text)
         while after_of and not body and cut < len(words) - 2 and (is_place(words[cut].text) or office_of and (

@@ -883,6 +883,10 @@ def test_a_wire_dateline_dates_the_words_said_that_day() -> None:
 
 
 ATTRIBUTIONS = [
+    # an office's fields joined by "and" are the office's, not the name's
+    ('Watching from home were Prime Minister Ana Ruiz and Minister for Sport and Recreation Tom Hale.\n\nMr Hale told '
+     'reporters the early start was worth it.\n\n"It was a stressful occasion, but worth every minute."\n',
+     "It was a stressful", "Tom Hale"),
     # a name alone after the quote on its line signs it
     ('The chat show went on.\n\n“So they know who they are?” Jonathan asked.\n\n“I would have thought so,” Danny\n\n'
      'Danny is already on to his next project.\n', "I would have", "Danny"),
