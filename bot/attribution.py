@@ -671,6 +671,8 @@ class _Article:
             return self._speaker(tok.head)  # "Dean Mastrojohn, Unilever's media relations manager, who wrote"
         if low in DOCUMENTS and tok.pos_ == "NOUN":
             return self._author(tok)
+        if low in SPEECH_NOUNS and tok.pos_ == "NOUN" and (owner := self._owner_of(tok)) is not None:
+            return owner  # "Arena's acceptance speech covered ... ('...')": whose speech it is
         words = self._phrase(tok)
         text = self._span(words)
         mention = next((m for m in self.mentions if m.start <= tok.idx < m.end), None)

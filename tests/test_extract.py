@@ -883,6 +883,11 @@ def test_a_wire_dateline_dates_the_words_said_that_day() -> None:
 
 
 ATTRIBUTIONS = [
+    # whose speech the sentence is about: the words quoted in it are theirs
+    ('The awards ran late.\n\nVale’s remarkable acceptance speech covered commercial radio’s support for local talent '
+     '(“don’t meet your quotas because you have to, exceed them because you want to”) and the industry’s ageism, '
+     'emphasising, “Ladies over 40 are still in the game.”\n\nSinger Tina Vale was inducted into the hall of fame.\n',
+     "Ladies over", "Tina Vale"),
     # an office's fields joined by "and" are the office's, not the name's
     ('Watching from home were Prime Minister Ana Ruiz and Minister for Sport and Recreation Tom Hale.\n\nMr Hale told '
      'reporters the early start was worth it.\n\n"It was a stressful occasion, but worth every minute."\n',
