@@ -992,7 +992,9 @@ class _Article:
             return None
         lead = re.split(r"\s*(?:[,:(/]|\s[-–—|]\s)", line, maxsplit=1)[0].strip()
         name = lead.title() if lead.isupper() else lead  # a name in capitals, as round-ups set them
-        if not looks_like_person(name) or len(name.split()) > 4:
+        # a name set in capitals or followed by a place, role or award; a subhead in title case ("Next Steps") is
+        # neither
+        if not looks_like_person(name) or len(name.split()) > 4 or lead == line and not lead.isupper():
             return None
         named = self.resolve_name(name)
         return Attribution(Speaker(lead, named, self._role_of(named)), line)

@@ -1080,6 +1080,9 @@ def test_a_round_up_names_each_speaker_on_a_line_of_their_own() -> None:
     found = extracted("round-up", text)
     assert quote(found, "It was a strange").speaker == "Lewis Martin"
     assert quote(found, "Of course").speaker == "Nina Kowal"  # a new name line, not the driver before
+    subhead = ("The council met on Monday.\n\n“We will fight this plan,” Mayor Ann Cole said.\n\nNext Steps\n\n"
+               "“We will meet the minister again in May.”\n")
+    assert quote(extracted("subhead", subhead), "We will meet").speaker == "Ann Cole"  # a subhead names nobody
 
 
 @pytest.mark.parametrize(("text", "words", "speaker"), ATTRIBUTIONS)
