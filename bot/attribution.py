@@ -994,7 +994,8 @@ class _Article:
         name = lead.title() if lead.isupper() else lead  # a name in capitals, as round-ups set them
         # a name set in capitals or followed by a place, role or award; a subhead in title case ("Next Steps") is
         # neither
-        if not looks_like_person(name) or len(name.split()) > 4 or lead == line and not lead.isupper():
+        if not looks_like_person(name) or len(name.split()) > 4 or lead == line and not lead.isupper() \
+                or any(w.lower() in FUNCTION_WORDS for w in name.split()):  # "WHAT THEY SAID"
             return None
         named = self.resolve_name(name)
         return Attribution(Speaker(lead, named, self._role_of(named)), line)

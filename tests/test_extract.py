@@ -1083,6 +1083,8 @@ def test_a_round_up_names_each_speaker_on_a_line_of_their_own() -> None:
     subhead = ("The council met on Monday.\n\n“We will fight this plan,” Mayor Ann Cole said.\n\nNext Steps\n\n"
                "“We will meet the minister again in May.”\n")
     assert quote(extracted("subhead", subhead), "We will meet").speaker == "Ann Cole"  # a subhead names nobody
+    shouted = subhead.replace("Next Steps", "WHAT THEY SAID")
+    assert quote(extracted("shouted", shouted), "We will meet").speaker == "Ann Cole"
 
 
 @pytest.mark.parametrize(("text", "words", "speaker"), ATTRIBUTIONS)
