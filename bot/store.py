@@ -108,16 +108,21 @@ def _v2(db: sqlite_utils.Database) -> None:
     """Speaker-scoped full-text search, and aliases found by surname, first name or handle through indexes."""
     db["claims"].add_column("who", str)
     db.execute("UPDATE claims SET who = 'p' || person_id WHERE person_id IS NOT NULL")
-    db.execute("DROP TABLE IF EXISTS claims_fts_vocab")
-    db["claims"].disable_fts()
-    db["claims"].enable_fts(["quote", "who"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
-    db.execute("CREATE VIRTUAL TABLE claims_fts_vocab USING fts5vocab(claims_fts, 'row')")
+    _reindex_claims(db, ["quote", "who"])
     for column in ("first", "last", "compact"):
         db["aliases"].add_column(column, str)
     for key, first, last, compact in [(k, *alias_parts(k)) for (k,) in db.execute("SELECT key FROM aliases")]:
         db.execute("UPDATE aliases SET first = ?, last = ?, compact = ? WHERE key = ?", [first, last, compact, key])
     for column in ("first", "last", "compact"):
         db["aliases"].create_index([column])
+
+
+def _reindex_claims(db: sqlite_utils.Database, columns: list[str]) -> None:
+    """The claims' full-text index and its word list built anew on these columns."""
+    db.execute("DROP TABLE IF EXISTS claims_fts_vocab")
+    db["claims"].disable_fts()
+    db["claims"].enable_fts(columns, create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db.execute("CREATE VIRTUAL TABLE claims_fts_vocab USING fts5vocab(claims_fts, 'row')")
 
 
 def _v3(db: sqlite_utils.Database) -> None:
@@ -215,10 +220,7 @@ def _v11(db: sqlite_utils.Database) -> None:
     for low in range(0, top, FOLD_BATCH):
         rows = db.execute("SELECT id, quote FROM claims WHERE id > ? AND id <= ?", [low, low + FOLD_BATCH]).fetchall()
         db.conn.executemany("UPDATE claims SET words = ? WHERE id = ?", [(fold(quote), i) for i, quote in rows])
-    db.execute("DROP TABLE IF EXISTS claims_fts_vocab")
-    db["claims"].disable_fts()
-    db["claims"].enable_fts(["words", "who"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
-    db.execute("CREATE VIRTUAL TABLE claims_fts_vocab USING fts5vocab(claims_fts, 'row')")
+    _reindex_claims(db, ["words", "who"])
     _index_only_word_changes(db, "words")
     db.execute("DELETE FROM spellings")
     _v7_fill(db)
