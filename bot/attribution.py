@@ -963,7 +963,7 @@ class _Article:
             return label
         sign = self._trailing_sign(q) or self._sign_off(q)
         lead = self._lead_in(q)
-        if previous is not None and self._floats(q, previous[0]) and (sign is None or q.continues):
+        if previous is not None and self._floats(q, *previous) and (sign is None or q.continues):
             prior = previous[1]
             return Attribution(prior.speaker, prior.context, prior.cue, prior.said_on, prior.medium, True, True)
         if sign is not None:  # a named sign-off outranks the quote before: `"..." - Commissioner X`
@@ -1231,8 +1231,9 @@ class _Article:
         if not words or any(q.end < other.start < words[0].sent.end_char for other in self.top):
             return None
         sent = words[0].sent
+        # it reports nothing of its own, and nothing yet to come: "Phillips will write a letter of apology"
         cues = [t for t in sent if not self.in_quote[t.idx] and cue_of(t) and self.speakers(t)
-                and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children)]  # it reports nothing of its own
+                and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children) and not _unrealized(t, AHEAD)]
         return cues[0] if cues else None
 
     def _nickname(self, q: Quote) -> bool:
@@ -1278,13 +1279,16 @@ class _Article:
             toks.append(cue.head)
         return " ".join(t.text for t in sorted(set(toks), key=lambda t: t.i))
 
-    def _floats(self, q: Quote, prev: Quote) -> bool:
+    def _floats(self, q: Quote, prev: Quote, prior: Attribution) -> bool:
         """True when a quote with no attribution of its own continues the one before it."""
         between = self.text[prev.end: q.start]
         if q.continues:
             return True
-        if "\n" not in between:
-            return True  # same paragraph: `"...," X said. "..."`
+        if "\n" not in between:  # same paragraph: `"...," X said. "..."`, unless another takes over between them:
+            # `"... dismayed." District Attorney Ann Cole agreed. "..."`
+            return not any(prev.end < m.start < q.start and m.person and self._acts_in(self.doc[m.head], self.doc[
+                m.head].sent) and self.resolve_name(m.name) != (prior.speaker and prior.speaker.name)
+                for m in self.mentions)
         # The next paragraph, blank lines and subheads aside: no paragraph of other matter stands between them.
         next_paragraph = self._paragraph_before(self._paragraph_at(q.start)[0]) == self._paragraph_at(prev.end)
         return self._opens_paragraph(q) and next_paragraph and self.text[prev.end:].lstrip()[:1] in "\"”'"
@@ -1471,10 +1475,10 @@ def _subhead(line: str) -> bool:
 
 # Auxiliaries of what is yet to happen, or may: a date in their clause is not the day of the words.
 UNREALIZED = frozenset(("to", "will", "would", "shall", "'ll", "wo", "might", "may", "could", "should", "must"))
+AHEAD = UNREALIZED - {"would"}  # "she would later say" was said
 
 
-def _unrealized(verb: Token) -> bool:
+def _unrealized(verb: Token, auxes: frozenset[str] = UNREALIZED) -> bool:
     """True for a clause of what is to come ("agreed to meet ... on Thursday", "said he would go"): its date
     and place are not those of the words."""
-    return verb.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "aux" and c.lower_ in UNREALIZED for c in verb.children)
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in auxes for c in verb.children)

@@ -892,6 +892,12 @@ ATTRIBUTIONS = [
     ('Watching from home were Prime Minister Ana Ruiz and Minister for Sport and Recreation Tom Hale.\n\nMr Hale told '
      'reporters the early start was worth it.\n\n"It was a stressful occasion, but worth every minute."\n',
      "It was a stressful", "Tom Hale"),
+    # another person taking over between two quotes of a paragraph speaks the second
+    ('Defence lawyer Tom Reyes said, "We are all shocked by this." Prosecutor Ruth Alvarez agreed. "It is a sad day '
+     'for the town."\n', "It is a sad day", "Ruth Alvarez"),
+    # a promise in the sentence after a quote is no attribution of it
+    ('The former treasurer admitted the theft. Prosecutor Ruth Alvarez agreed. "It is a sad day. Nobody wins '
+     'here." Mr Dorsey will write an apology to the parish council.\n', "It is a sad day", "Ruth Alvarez"),
     # a name alone after the quote on its line signs it
     ('The chat show went on.\n\n“So they know who they are?” Jonathan asked.\n\n“I would have thought so,” Danny\n\n'
      'Danny is already on to his next project.\n', "I would have", "Danny"),
