@@ -1164,7 +1164,7 @@ class _Article:
         if self._nickname(q):
             return None, True
         toks = [t for t in self.doc.char_span(s0, s1, alignment_mode="expand") or []]
-        cues = [t for t in toks if not self.in_quote[t.idx] and (cue_of(t) or (
+        cues = [t for t in toks if not self.in_quote[t.idx] and not self._carrier(t) and (cue_of(t) or (
             t.lower_ == "according" and any(c.lower_ == "to" for c in t.children)))]
         inside = [t for t in toks if q.start <= t.idx < q.end]
         blocked = False
@@ -1211,6 +1211,10 @@ class _Article:
         found = self.speakers(cue)
         return bool(found) and all(s.name and is_outlet(s.name.removeprefix("The ")) for s in found)
 
+    def _carrier(self, cue: Token) -> bool:
+        """True for an outlet credited with carrying the words: "he said, as reported by Tolo TV"."""
+        return any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) and self._outlet_only(cue)
+
     def _reporting(self, clause: Token, cues: list[Token]) -> Token | None:
         """The verb of saying whose reported content a clause stands in, through that content's clause."""
         path = [clause]
@@ -1233,7 +1237,8 @@ class _Article:
         sent = words[0].sent
         # it reports nothing of its own, and nothing yet to come: "Phillips will write a letter of apology"
         cues = [t for t in sent if not self.in_quote[t.idx] and cue_of(t) and self.speakers(t)
-                and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children) and not _unrealized(t, AHEAD)]
+                and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children) and not _unrealized(t, AHEAD)
+                and not self._carrier(t)]
         return cues[0] if cues else None
 
     def _nickname(self, q: Quote) -> bool:

@@ -37,6 +37,8 @@ WEBSITE = re.compile(r"[A-Za-z][\w-]*(?:\.[\w-]+)*\.[a-z]{2,6}")
 # A newspaper no list names, told by its masthead's last word: "The Texas Tribune", "Jamaica Gleaner".
 MASTHEAD = re.compile(r"(?:[Tt]he )?(?:[A-Z][\w.&'-]* ){1,3}(?:Tribune|Times|Herald|Gazette|Journal|Telegraph|Chronicle"
                       r"|Inquirer|Examiner|Courier|Dispatch|Bulletin|Gleaner|Newspaper|News)")
+# An outlet named with the word for what it is: "the Afghan television network Tolo TV".
+KIND_NAMED = re.compile(rf"(?:[\w'-]+\s+){{0,3}}{KIND}\s+{OUTLET_NAME}")
 OCCASION = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in sorted(set(OCCASIONS), key=len, reverse=True))
                       + r")\b", re.I)
 
@@ -57,4 +59,4 @@ def is_outlet(name: str) -> bool:
     """True when a name is a news outlet or platform (a source of a report, not its speaker)."""
     name = name.strip()
     return NAMED.fullmatch(name) is not None or WEBSITE.fullmatch(name) is not None \
-        or MASTHEAD.fullmatch(name) is not None
+        or MASTHEAD.fullmatch(name) is not None or KIND_NAMED.fullmatch(name) is not None

@@ -9,6 +9,7 @@ CLOSERS = {"”", "''", "’’", "»", "″"}
 # ″ (double prime) closes AP's ``quotes″ in some archives; two single marks ‘‘ ’’ stand for double ones in some
 # wire copy.
 DOUBLE = re.compile(r"``|''|‘‘|’’|[\"“”«»„″]")
+CLOSED = re.compile(r"[”»\"]\s*$")  # a closing mark just before
 # The attribution ending a sentence of a quote whose closing mark is missing: `exciting, said Alan Boss. ``This`
 TOLD = re.compile(r"[,!?…][’']?(?=\s+(?:(?!I\b|we\b|you\b)[\w.’'-]+\s+){0,5}"
                   r"(?:said|says|added|adds|told|asked|explained|wrote|continued)\b[^\"“”]*$)")
@@ -76,14 +77,16 @@ def _scan(text: str, p0: int, p1: int, *, repeat: bool, running: tuple[int, bool
         if mark == '"' and curly and open_at is not None and re.search("[”»]", text[m.end():p1]):
             continue  # “We beat "City" today” — unless no curly mark is left to close it
         # Wire copy opens with ''Word; some sites open with ” as well as close with it.
-        opens = (mark == "''" or mark == "”" and open_at is None) and (not before or before.isspace()) \
-            and after and not after.isspace()
+        # A ” doubling the mark that just closed a quote (`ceasefire, » ”said Shahin`) opens nothing.
+        opens = (mark == "''" or mark == "”" and open_at is None and not CLOSED.search(text, p0, m.start())) \
+            and (not before or before.isspace()) and after and not after.isspace()
         # A straight mark with space on its inner side still closes an open quote (`two. "`) when no word
         # follows it, and opens one (`added: " We`) when a mark later in the paragraph can close it.
         spaced_close = mark == '"' and (not after or after.isspace() or after in ".,;:!?)")
-        # `“ It was a game”`, `statement. ” The brave women ... ”`: a stray space after an opening mark
+        # `“ It was a game”`, `statement. ” The brave women ... ”`, `« We want a ceasefire »`: a space after an
+        # opening mark
         spaced_open = open_at is None and after.isspace() and (
-            mark == '"' and '"' in text[m.end():p1]
+            mark == "«" or mark == '"' and '"' in text[m.end():p1]
             or mark == "“" and (m.start() == lead or re.search('[”"]', text[m.end():p1]) is not None)
             or mark == "”" and (not before or before.isspace()) and "”" in text[m.end():p1])
         if not opens and not spaced_open and (mark in CLOSERS or (mark in '"“' and open_at is not None and (

@@ -179,6 +179,11 @@ def test_nested_single_marks_and_newspaper_paragraphs() -> None:
                      ("And it starts a peace,", False, True)]
 
 
+def test_spaced_guillemets_and_a_closing_mark_doubled() -> None:
+    text = "« We want a truce soon. It is in the deal, » ”said Ali Karim, an envoy.\nHe said « no » again.\n"
+    assert [text[q.start:q.end] for q in find_quotes(text)] == ["We want a truce soon. It is in the deal,", "no"]
+
+
 WIRE = """Harbor board bars press from budget call
 
 Port City, Feb. 4 (Wire) -- The harbor board, which runs the
@@ -895,6 +900,10 @@ ATTRIBUTIONS = [
     # another person taking over between two quotes of a paragraph speaks the second
     ('Defence lawyer Tom Reyes said, "We are all shocked by this." Prosecutor Ruth Alvarez agreed. "It is a sad day '
      'for the town."\n', "It is a sad day", "Ruth Alvarez"),
+    # an outlet credited with carrying the words ("as reported by") does not say them
+    ('The rebels refused a truce. "We want the talks to succeed," said Omar Daud, a negotiator. "A truce now is '
+     'not possible," he has settled, as reported by the Kenyan television network Citizen TV.\n', "A truce now",
+     "Omar Daud"),
     # a promise in the sentence after a quote is no attribution of it
     ('The former treasurer admitted the theft. Prosecutor Ruth Alvarez agreed. "It is a sad day. Nobody wins '
      'here." Mr Dorsey will write an apology to the parish council.\n', "It is a sad day", "Ruth Alvarez"),
