@@ -37,7 +37,10 @@ TITLES = {
     "producer", "musician", "artist", "billionaire", "businessman", "businesswoman", "entrepreneur", "founder",
     "co-founder", "cofounder", "economist", "analyst", "columnist", "journalist", "anchor", "physician",
     "scientist", "researcher", "historian", "volunteer", "firefighter", "activist", "candidate", "nominee", "mogul",
-    "tycoon", "owner",
+    "tycoon", "owner", "principal", "headteacher", "headmaster", "headmistress", "teacher", "lawyer", "nurse",
+    "surgeon", "pilot", "student", "resident", "chef", "editor", "engineer", "curator", "broadcaster", "presenter",
+    "campaigner", "advocate", "lobbyist", "consultant", "strategist", "pollster", "rabbi", "imam", "priest", "vicar",
+    "chaplain", "landlord", "landlady", "shopkeeper", "planner", "organiser", "organizer",
     "member", "health", "education", "labour", "labor", "trade", "transport", "energy", "environment", "agriculture",
     "treasury", "housing", "immigration", "culture", "tourism", "economy", "commerce", "security", "homeland",
 }

@@ -100,10 +100,14 @@ def _demonyms() -> frozenset[str]:
 def is_demonym(word: str) -> bool:
     """True for a word that names a person by their country or region: "the Kenyan", "the South African".
 
-    >>> is_demonym("Kenyan"), is_demonym("Italian"), is_demonym("Texan"), is_demonym("Kenya")
-    (True, True, True, False)
+    A city's people are its name and "-er": "Aucklander", "Londoner" (a short name and "-er" is a surname as
+    often: "Huber").
+
+    >>> is_demonym("Kenyan"), is_demonym("Italian"), is_demonym("Texan"), is_demonym("Kenya"), is_demonym("Aucklander")
+    (True, True, True, False, True)
     """
-    return word[:1].isupper() and word.lower() in _demonyms()
+    return word[:1].isupper() and (word.lower() in _demonyms() or word.endswith("er") and len(word) > 6
+                                   and word[:-2].lower() in gazetteer())
 
 
 def preload() -> None:

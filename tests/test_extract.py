@@ -537,6 +537,14 @@ def test_a_plural_title_before_names_is_no_part_of_them() -> None:
     assert quote(extracted("cllrs", text), "It will help").speaker == "Dave Mansell"
 
 
+@pytest.mark.parametrize(("lead", "name"), [("Executive Principal Ruth Ogden", "Ruth Ogden"),
+                                             ("Londoner Ruth Ogden", "Ruth Ogden"),
+                                             ("Defence lawyer Ruth Ogden", "Ruth Ogden")])
+def test_an_occupation_or_a_city_before_a_name_is_no_part_of_it(lead: str, name: str) -> None:
+    text = f'{lead} said the results were "the best in years".\n\n"We are proud," Ms Ogden said.\n'
+    assert {c.speaker for c in direct(extracted("lead", text))} == {name}
+
+
 def test_an_office_and_its_holder_after_a_body_are_a_person() -> None:
     text = ('National Union of Nurses Secretary General Seth Panyako spoke in Nairobi.\n\n'
             '"We will stay away," Panyako said.\n')
