@@ -29,7 +29,7 @@ from bot.people import (
     same_person,
     surname,
 )
-from bot.places import CALENDAR, is_demonym, is_place, is_state_abbreviation
+from bot.places import CALENDAR, WEEKDAYS, is_demonym, is_place, is_state_abbreviation
 from bot.quotes import DOUBLE, Quote, find_quotes
 from bot.text import fold
 
@@ -420,8 +420,10 @@ class _Article:
                 words[cut].lower_ in NOT_PERSON or words[cut].lower_ in FIELDS or is_title(words[cut].text))):
             cut += 1  # "Prime Minister of Barbados Mia Mottley", "Superintendent of Police Ravi Syiem": the title's
         name_toks = run if body else words[cut:]
-        while len(name_toks) > 1 and name_toks[-1].text in CALENDAR:
-            name_toks = name_toks[:-1]  # "Craig Brown Monday said": the day is no part of the name
+        honored = not body and cut > 0 and words[cut - 1].lower_ in HONORIFICS
+        while len(name_toks) > 1 and name_toks[-1].text in CALENDAR and (
+                name_toks[-1].text in WEEKDAYS or self.doc[name_toks[-1].i + 1: name_toks[-1].i + 2].text.isdigit()):
+            name_toks = name_toks[:-1]  # "Craig Brown Monday said", "Ann Lee May 3": the date is no part of the name
         if not name_toks or (body and name_toks[0].tag_ == "POS"):
             return None
         head = name_toks[-1]
@@ -467,7 +469,8 @@ class _Article:
                        and not title_last and not cited
                        and not is_outlet(name)
                        and not body and not firm
-                       and not is_place(name) and not is_state_abbreviation(name)  # "Jackson, Miss."
+                       # "Jackson, Miss." is a place, but "Mrs May" a person
+                       and not (is_place(name) and not honored) and not is_state_abbreviation(name)
                        and (titled and len(name_toks) <= 4 or looks_like_person(name) or single),
                        subject, head.i,
                        common=name_toks[0].is_sent_start and name_toks[0].tag_ not in NAME_TAGS)

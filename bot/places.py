@@ -31,8 +31,9 @@ Kherson Zaporizhzhia Mariupol Bakhmut Donetsk Luhansk Sevastopol Belgorod Kursk 
 Jeddah Minsk Hong Kong Pentagon Kremlin Westminster Downing Brussels""".split()
 BODIES = """NATO EU UN UNESCO WHO IMF OPEC ASEAN BRICS Congress Senate Parliament Kremlin Pentagon Hamas Hezbollah
 Taliban Duma Knesset Bundestag Politburo Interpol Europol Frontex""".split()
-CALENDAR = """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
-August September October November December""".split()
+WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+CALENDAR = WEEKDAYS + """January February March April May June July August September October November
+December""".split()
 
 # States and provinces news names alone, beyond the US states the gazetteer holds.
 REGIONS = """Queensland Victoria Tasmania Ontario Quebec Alberta Manitoba Saskatchewan Bavaria Saxony Catalonia

@@ -545,6 +545,12 @@ def test_an_occupation_or_a_city_before_a_name_is_no_part_of_it(lead: str, name:
     assert {c.speaker for c in direct(extracted("lead", text))} == {name}
 
 
+def test_a_month_or_a_place_may_be_a_surname() -> None:
+    text = ('Dana May has said talks made "real progress" this week.\n\nThe minister spoke on Friday.\n\n'
+            '"We are close," Mrs May said. Ms Georgia also spoke.\n')
+    assert {c.speaker for c in direct(extracted("may", text))} == {"Dana May"}
+
+
 def test_an_office_and_its_holder_after_a_body_are_a_person() -> None:
     text = ('National Union of Nurses Secretary General Seth Panyako spoke in Nairobi.\n\n'
             '"We will stay away," Panyako said.\n')
