@@ -56,6 +56,9 @@ BUSINESSES = frozenset("company firm airline carrier insurer lender retailer aut
 # Bodies "the district", "the council" refers to by the word in their names.
 BODY_NOUNS = BUSINESSES | frozenset("district council ministry department agency club union bank university hospital "
                                     "school board commission authority committee party charity foundation".split())
+# Places that act as bodies: "the emirate of Dubai said", "the city of Toronto announced".
+POLITIES = frozenset("city town village county state province region emirate kingdom republic country nation "
+                     "municipality island territory".split())
 # Words that make a name a public body's, which is no "company".
 PUBLIC_BODIES = frozenset("department ministry police council court agency commission government office service "
                           "authority fire".split())
@@ -325,9 +328,13 @@ class _Article:
                 if mention:
                     out.append(mention)
             run = [tok] if tok is not None and self._name_word(tok) else []
-        surnames = {surname(m.name) for m in out if m.person and len(m.name.split()) >= 2}
-        for m in out:  # a surname given alone is the person's, but a body's letters ("INAH") are no surname
-            m.person = m.person or surname(m.name) in surnames and not m.name.isupper()
+        fulls = {m.name for m in out if m.person and len(m.name.split()) >= 2}
+        surnames = {surname(name) for name in fulls}
+        # a surname given alone is the person's, however spelt ("Zelenskyy" of "Volodymyr Zelensky"), but a body's
+        # letters ("INAH") are no surname
+        for m in out:
+            m.person = m.person or not m.name.isupper() and (surname(m.name) in surnames or " " not in m.name and any(
+                same_person(m.name, full) for full in fulls))
         return [m for m in out if m.person or not m.common]
 
     @staticmethod
@@ -710,6 +717,10 @@ class _Article:
             body = self._body_antecedent(tok)  # "the company said", after "a statement by Waymo"
             if body is not None:
                 return Speaker(text, body, person=False)
+        place = next((g for c in tok.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+                      and is_place(g.text)), None) if tok.lower_ in POLITIES else None
+        if place is not None:  # "The Gulf emirate of Dubai said": the place speaks
+            return Speaker(text, self._span([t for t in place.subtree if t.dep_ != "det"]), person=False)
         aged = tok.lower_ == "old" and tok.i > 1 and self.doc[tok.i - 2].lower_ == "year"  # "the 62-year-old"
         if tok.tag_ not in NAME_TAGS and not is_agent(tok.text) and not is_title(tok.text) and not aged:
             return None  # a thing, a number or a quantifier says nothing: "drone attacks", "data", "many"

@@ -551,6 +551,12 @@ def test_a_month_or_a_place_may_be_a_surname() -> None:
     assert {c.speaker for c in direct(extracted("may", text))} == {"Dana May"}
 
 
+def test_a_surname_spelt_another_way_at_a_sentence_start_is_still_the_person() -> None:
+    text = ('Odesa: Mayor Hennadiy Sadovy returned on Friday, saying the port was "open again".\n\n'
+            'Sadovyy posted on Telegram that he was back, and promised that “we will rebuild everything”.\n')
+    assert quote(extracted("mayor", text), "we will rebuild").speaker == "Hennadiy Sadovy"
+
+
 def test_an_office_and_its_holder_after_a_body_are_a_person() -> None:
     text = ('National Union of Nurses Secretary General Seth Panyako spoke in Nairobi.\n\n'
             '"We will stay away," Panyako said.\n')
@@ -888,6 +894,10 @@ def test_a_statement_speaks_for_the_body_that_issued_it_and_a_dateline_for_nobod
     ("HAVANA TIMES – The president-elect said", "The president-elect said", None),
     ("WELLINGTON, New Zealand (AP) — The president said", "The president said", None),
     ("US - China talks resumed", "US - China talks resumed", None),
+    ("Kyiv: Ukrainian President Ana Lee said", "Ukrainian President Ana Lee said", None),
+    ("ISLAMABAD: The minister said", "The minister said", None),
+    ("Brexit: Ana Lee says", "Brexit: Ana Lee says", None),
+    ("Kremlin: Ana Lee says", "Kremlin: Ana Lee says", None),
 ])
 def test_a_dateline_is_no_part_of_a_sentence_but_dates_the_story(line: str, kept: str, day: date | None) -> None:
     masked = mask_noise(line)
@@ -918,6 +928,9 @@ ATTRIBUTIONS = [
     ('The rebels refused a truce. "We want the talks to succeed," said Omar Daud, a negotiator. "A truce now is '
      'not possible," he has settled, as reported by the Kenyan television network Citizen TV.\n', "A truce now",
      "Omar Daud"),
+    # a place named as a polity speaks as a body
+    ('The Canadian city of Toronto said on Monday that it was "ready to bid" for the games.\n\n"Toronto has the '
+     'venues and the will," the city said.\n', "ready to bid", "Toronto"),
     # a promise in the sentence after a quote is no attribution of it
     ('The former treasurer admitted the theft. Prosecutor Ruth Alvarez agreed. "It is a sad day. Nobody wins '
      'here." Mr Dorsey will write an apology to the parish council.\n', "It is a sad day", "Ruth Alvarez"),
