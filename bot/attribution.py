@@ -734,13 +734,13 @@ class _Article:
         role_only = [t for t in content if t.tag_ not in ("JJ",)]
         # "the Portuguese" is tagged as a plural for the nationalities that have none
         singular = tok.tag_ in ("NN", "NNP") or tok.tag_ == "NNPS" and is_demonym(tok.text)
+        # "the Democrat" is no "Democratic Party Chair": the role holds the word itself
+        role_word = rf"{re.escape(tok.lower_)}s?\b"
         if words[0].lower_ == "the" and (singular and is_person_noun(tok.text) or aged):
             subject = tok.dep_ == "nsubj"  # "During an interview with X, the star said": not X
             # nor whom the verb speaks to: `"...," the president said to da Silva`
             spoken_to = [g for c in tok.head.children if c.lower_ in ("to", "with") for g in c.children
                          if g.dep_ == "pobj"] if subject else []
-            # "the Democrat" is no "Democratic Party Chair": the role holds the word itself
-            role_word = rf"{re.escape(tok.lower_)}s?\b"
             name = self._antecedent(words[0].idx, tok.sent, roles=(role_word,), besides=spoken_to, as_subject=subject)
             # A description refers back to whoever was last spoken of: "the Kenyan leader", "the actress", "the head
             # of state"; but "the spokesman" is somebody the article does not name, unless it named someone who
@@ -752,6 +752,11 @@ class _Article:
                 name = self._antecedent(words[0].idx, tok.sent, besides=spoken_to, as_subject=subject)
             bare = len(role_only) == len(content) and all(is_title(t.text) for t in role_only)
             return Speaker(text, name, group if name and bare else None)
+        if singular and is_title(tok.text) and words[0].dep_ != "det" and not any(
+                c.dep_ == "poss" for c in tok.children):  # "Kremlin spokesman says", headline style: its holder
+            name = self._antecedent(words[0].idx, tok.sent, roles=(role_word,))
+            if name is not None:
+                return Speaker(text, name, group)
         if group.lower() in ("sources", "source", "officials"):
             group = "unnamed " + group
         return Speaker(text, group, person=False) if group else None

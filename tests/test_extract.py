@@ -931,6 +931,9 @@ ATTRIBUTIONS = [
     # a place named as a polity speaks as a body
     ('The Canadian city of Toronto said on Monday that it was "ready to bid" for the games.\n\n"Toronto has the '
      'venues and the will," the city said.\n', "ready to bid", "Toronto"),
+    # an office named headline-style, with no article, is its holder's
+    ('Navy Spokesman Ivan Petrenko said the fleet was "on alert".\n\nNavy spokesman says the exercise will be '
+     '"the largest in years", a reference to the drills.\n', "the largest", "Ivan Petrenko"),
     # a promise in the sentence after a quote is no attribution of it
     ('The former treasurer admitted the theft. Prosecutor Ruth Alvarez agreed. "It is a sad day. Nobody wins '
      'here." Mr Dorsey will write an apology to the parish council.\n', "It is a sad day", "Ruth Alvarez"),
