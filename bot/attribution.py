@@ -1196,7 +1196,10 @@ class _Article:
                     # `"...," the El Paso Democrat said, The Texas Tribune reported`: the outlet only carries it
                     told = [c for c in cues if c is not up and cue_of(c) == 2 and self.speakers(c)
                             and not self._outlet_only(c)] if self._outlet_only(up) else []
-                    return (told[0] if told else up), False
+                    if told:
+                        return told[0], False
+                    # words woven into a clause another reports are that reporter's account of them
+                    return (self._outer_teller(up, cues) if self.text[q.start:q.start + 1].islower() else up), False
                 if up.dep_ in ("relcl", "acl") and not self.in_quote[up.idx]:
                     if up.head.lower_ in SPEECH_NOUNS | DOCUMENTS and any(
                             c.dep_ == "mark" and c.lower_ == "that" for c in up.children):
@@ -1229,6 +1232,17 @@ class _Article:
         """True when every speaker of a verb is a news outlet: it reports words, it does not say them."""
         found = self.speakers(cue)
         return bool(found) and all(s.name and is_outlet(s.name.removeprefix("The ")) for s in found)
+
+    def _outer_teller(self, cue: Token, cues: list[Token]) -> Token:
+        """The verb of saying a cue's own clause is reported by: in "Moon said Kim had reaffirmed his commitment to
+        '...'" the words quoted are Moon's account."""
+        below = cue
+        for up in cue.ancestors:
+            if below.dep_ == "ccomp" and up in cues and cue_of(up) == 2 and not self._outlet_only(up) and any(
+                    s.person and s.name for s in self.speakers(up)):
+                return up
+            below = up
+        return cue
 
     def _carrier(self, cue: Token) -> bool:
         """True for an outlet credited with carrying the words: "he said, as reported by Tolo TV"."""

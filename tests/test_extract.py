@@ -934,6 +934,11 @@ ATTRIBUTIONS = [
     # an office named headline-style, with no article, is its holder's
     ('Navy Spokesman Ivan Petrenko said the fleet was "on alert".\n\nNavy spokesman says the exercise will be '
      '"the largest in years", a reference to the drills.\n', "the largest", "Ivan Petrenko"),
+    # words woven into a clause another person reports are that person's account, but a full quote is the doer's
+    ('Premier Ana Ruiz said on Sunday that President Tom Hale had confirmed his pledge to "cut the tolls by half" and '
+     'looked forward to the talks.\n', "cut the tolls", "Ana Ruiz"),
+    ('Prosecutor Ana Ruiz said that as the verdict was read, Tom Hale stood up and shouted: "You will all pay for '
+     'this."\n', "You will all pay", "Tom Hale"),
     # a promise in the sentence after a quote is no attribution of it
     ('The former treasurer admitted the theft. Prosecutor Ruth Alvarez agreed. "It is a sad day. Nobody wins '
      'here." Mr Dorsey will write an apology to the parish council.\n', "It is a sad day", "Ruth Alvarez"),
