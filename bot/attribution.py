@@ -1238,6 +1238,8 @@ class _Article:
         '...'" the words quoted are Moon's account."""
         below = cue
         for up in cue.ancestors:
+            if below.dep_ in ("relcl", "acl"):
+                break  # "66 invitations, which Redman said was '...'" is Redman's own saying
             if below.dep_ == "ccomp" and up in cues and cue_of(up) == 2 and not self._outlet_only(up) and any(
                     s.person and s.name for s in self.speakers(up)):
                 return up

@@ -939,6 +939,8 @@ ATTRIBUTIONS = [
      'looked forward to the talks.\n', "cut the tolls", "Ana Ruiz"),
     ('Prosecutor Ana Ruiz said that as the verdict was read, Tom Hale stood up and shouted: "You will all pay for '
      'this."\n', "You will all pay", "Tom Hale"),
+    ('Minister Ana Ruiz said there were 12 bids, which Tom Hale said was "far too few for a city this size".\n',
+     "far too few", "Tom Hale"),
     # a promise in the sentence after a quote is no attribution of it
     ('The former treasurer admitted the theft. Prosecutor Ruth Alvarez agreed. "It is a sad day. Nobody wins '
      'here." Mr Dorsey will write an apology to the parish council.\n', "It is a sad day", "Ruth Alvarez"),
