@@ -1026,12 +1026,15 @@ class _Article:
             return None
         start = q.end + re.match(r"[\"”’'», ]*", self.text[q.end:q.end + 10]).end()  # on the quote's own line
         mention = next((m for m in self.mentions if m.start == start and m.person), None)
-        # `"I would have thought so," Danny` with nothing after the name on its line is signed too
-        if mention is None or not re.match(r" [a-z]+(?: (?:back|out|up|on))?[.,!]|[ .]*(?:\n|$)",
-                                           self.text[mention.end:]):
+        # `"I would have thought so," Danny` with nothing after the name on its line is signed too, and so is a quote
+        # its speaker's sentence follows: `"I was assured it is gluten free." Djokovic, who follows a strict diet,
+        # jokes about eating the grass`
+        if mention is None or not (mention.subject and _bare_act(self.doc[mention.head].head) or re.match(
+                r" [a-z]+(?: (?:back|out|up|on))?[.,!]|[ .]*(?:\n|$)", self.text[mention.end:])):
             return None
         name = self.resolve_name(mention.name)
         return Speaker(mention.name, name, mention.role or self._role_of(name))
+
 
     def _teller(self, q: Quote) -> Token | None:
         """The verb of saying a short quote stands inside, however deep: "Clewer argued that there was 'nothing
@@ -1270,9 +1273,7 @@ class _Article:
         if not words or any(q.end < other.start < words[0].sent.end_char for other in self.top):
             return None
         sent = words[0].sent
-        # it reports nothing of its own, and nothing yet to come: "Phillips will write a letter of apology"
-        cues = [t for t in sent if not self.in_quote[t.idx] and cue_of(t) and self.speakers(t)
-                and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children) and not _unrealized(t, AHEAD)
+        cues = [t for t in sent if not self.in_quote[t.idx] and cue_of(t) and self.speakers(t) and _bare_act(t)
                 and not self._carrier(t)]
         return cues[0] if cues else None
 
@@ -1516,6 +1517,12 @@ def _subhead(line: str) -> bool:
 # Auxiliaries of what is yet to happen, or may: a date in their clause is not the day of the words.
 UNREALIZED = frozenset(("to", "will", "would", "shall", "'ll", "wo", "might", "may", "could", "should", "must"))
 AHEAD = UNREALIZED - {"would"}  # "she would later say" was said
+
+
+def _bare_act(verb: Token) -> bool:
+    """True for a verb after a quote that can sign it: it reports no words of its own ("Kurti said that ...") and
+    nothing yet to come ("Phillips will write a letter")."""
+    return not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) and not _unrealized(verb, AHEAD)
 
 
 def _unrealized(verb: Token, auxes: frozenset[str] = UNREALIZED) -> bool:

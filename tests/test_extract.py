@@ -941,6 +941,10 @@ ATTRIBUTIONS = [
      'this."\n', "You will all pay", "Tom Hale"),
     ('Minister Ana Ruiz said there were 12 bids, which Tom Hale said was "far too few for a city this size".\n',
      "far too few", "Tom Hale"),
+    # a quote followed by a sentence about what its speaker does, as round-ups write
+    ('The post-match interviews were lively.\n“I won six matches and lost one. The ratio is good.” Ivo Petrov, who '
+     'lost the final, grins about the weather.\n“I ate the grass. It was fine.” Leon Marsh, who eats no bread, jokes '
+     'about his diet after the final.\n', "I ate the grass", "Leon Marsh"),
     # a promise in the sentence after a quote is no attribution of it
     ('The former treasurer admitted the theft. Prosecutor Ruth Alvarez agreed. "It is a sad day. Nobody wins '
      'here." Mr Dorsey will write an apology to the parish council.\n', "It is a sad day", "Ruth Alvarez"),
