@@ -356,12 +356,15 @@ class _Article:
 
     def _full_names(self) -> list[Mention]:
         """Mentions of people by two or more words. A headline's capitals join words to a name ("Defeated Zia
-        rejects ..."): a name in the headline gives way to one the body spells with the same surname."""
+        rejects ..."): a name in the headline gives way to one the body spells with the same surname; so does a
+        nationality before a surname ("Australian Palfrey") to a full name."""
         full = [m for m in self.mentions if m.person and len(m.name.split()) >= 2]
         first = self.text.find("\n")
         headline = first if first > 0 and self.text[:first].rstrip()[-1:] not in ".!?:\"”'’" else 0
         body = {surname(m.name) for m in full if m.start >= headline}
-        return [m for m in full if m.start >= headline or surname(m.name) not in body]
+        named = {surname(m.name) for m in full if not is_demonym(m.name.split()[0])}
+        return [m for m in full if (m.start >= headline or surname(m.name) not in body)
+                and not (is_demonym(m.name.split()[0]) and surname(m.name) in named)]
 
     def _joins_name(self, tok: Token, last: Token) -> bool:
         """A hyphen inside a name ("Frank-Walter") or "of" inside a body's ("Department of Health")."""
@@ -528,6 +531,9 @@ class _Article:
         if not match and " " not in name:  # a surname written first: "Tsang" of "Tsang Chin-wah"
             match = list({m.name for m in self.full if name in m.name.split()[:-1]})
             match = match if len(match) == 1 else []
+        first, _, rest = name.partition(" ")
+        if not match and rest and is_demonym(first):  # "Australian Palfrey" is "Michael Palfrey"
+            return self._resolve(rest)
         return max(match, key=len) if match else name
 
     def _role_of(self, name: str) -> str | None:

@@ -945,6 +945,9 @@ ATTRIBUTIONS = [
     ('The post-match interviews were lively.\n“I won six matches and lost one. The ratio is good.” Ivo Petrov, who '
      'lost the final, grins about the weather.\n“I ate the grass. It was fine.” Leon Marsh, who eats no bread, jokes '
      'about his diet after the final.\n', "I ate the grass", "Leon Marsh"),
+    # a nationality before a surname told before is no first name
+    ('Swimming coach Dean Okafor has spoken to officials.\n\nSpeaking to local media, Nigerian Okafor said: “Three '
+     'of them think they can win it.”\n', "Three of them", "Dean Okafor"),
     # a promise in the sentence after a quote is no attribution of it
     ('The former treasurer admitted the theft. Prosecutor Ruth Alvarez agreed. "It is a sad day. Nobody wins '
      'here." Mr Dorsey will write an apology to the parish council.\n', "It is a sad day", "Ruth Alvarez"),
