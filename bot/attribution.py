@@ -410,7 +410,9 @@ class _Article:
         # "Russia's Foreign Ministry", "Department of Health" are bodies: their title words stay
         body = words[-1].lower_ in NOT_PERSON or any(t.lower_ in BODY_JOINS for t in words)
         # Title words come before the name, which keeps its last word: "Author Stephen King", "Prince Harry".
-        cut = 0 if body else max((k + 1 for k, t in enumerate(words[:-1]) if is_title(t.text)), default=0)
+        # so are those of several people before theirs: "Actors Tom Hale and Ana Ruiz"
+        cut = 0 if body else max((k + 1 for k, t in enumerate(words[:-1])
+                                  if is_title(t.text) or is_title(t.text.removesuffix("s"))), default=0)
         while not body and cut < len(words) - 2 and words[cut].text.isupper() and len(words[cut]) > 1:
             cut += 1  # "ODM MCA Mary Arivisa": a party's or an office's letters before a name are no part of it
         while not body and 0 < cut < len(words) - 2 and words[cut].lower_ in NOT_PERSON:
@@ -896,8 +898,11 @@ class _Article:
             prev = self._sentence_before(sent, back)
             if prev is None:
                 break
-            subjects = [(m.start, m.name) for m in self.mentions if fits(m) and (m.subject or self._object_speaker(m))
-                        and prev.start_char <= m.start < prev.end_char]
+            # a sentence with no verb is about the name it gives: "And Clarke? “Really similar,” she said."
+            verbless = prev.root.pos_ not in ("VERB", "AUX")
+            subjects = [(m.start, m.name) for m in self.mentions if fits(m) and (
+                m.subject or self._object_speaker(m) or verbless and self.doc[m.head] == prev.root)
+                and prev.start_char <= m.start < prev.end_char]
             subjects += [(p, n) for p, n in spoken if prev.start_char <= p < prev.end_char and not roles]
             subjects += [(t.idx, name) for t in self._pronoun_subjects(prev) if not roles
                          and (name := self._pronoun_of(t)) is not None]
@@ -1163,7 +1168,9 @@ class _Article:
             if people:
                 return Attribution(people[0], self._context(cue, last.start_char, last.end_char), cue)
         # "Campsall is overwhelmed by the response. "Nestlé delivered water."": whom the sentence is about speaks
-        subject = next((c for c in last.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # a person's name before any stray piece the parse also hangs there ("co-creator Amy Lee": "co")
+        subjects = [c for c in last.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subject = next((c for c in subjects if self._person_at(c)), subjects[0] if subjects else None)
         subject = subject and (self._office_holder(subject) or subject)
         if subject is None or self.in_quote[subject.idx] or not (
                 subject.lower_ in PERSONAL or self._person_at(subject)):

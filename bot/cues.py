@@ -27,7 +27,7 @@ SAY = [
     "appeal", "plead", "tout", "hail", "label", "dub", "brand", "term", "speak", "clarify", "elaborate",
     "reveal", "disclose", "assure", "reassure", "wish", "apologize", "apologise", "refer",
     "fume", "rant", "rave", "gush", "vent", "thunder", "snap", "interject", "chime", "yell", "scream", "bellow",
-    "share", "holler", "echo",
+    "share", "holler", "echo", "blurt",
     # how someone says it, as features write: "“Big Brother will be watching,” smiled the Lord Mayor"
     "smile", "grin", "laugh", "chuckle", "sigh", "shrug", "nod", "beam", "whisper", "mutter", "murmur", "grumble",
     "mumble", "groan",

@@ -40,7 +40,7 @@ TITLES = {
     "tycoon", "owner", "principal", "headteacher", "headmaster", "headmistress", "teacher", "lawyer", "nurse",
     "surgeon", "pilot", "student", "resident", "chef", "editor", "engineer", "curator", "broadcaster", "presenter",
     "campaigner", "advocate", "lobbyist", "consultant", "strategist", "pollster", "rabbi", "imam", "priest", "vicar",
-    "chaplain", "landlord", "landlady", "shopkeeper", "planner", "organiser", "organizer",
+    "chaplain", "landlord", "landlady", "shopkeeper", "planner", "organiser", "organizer", "star", "co-star",
     "member", "health", "education", "labour", "labor", "trade", "transport", "energy", "environment", "agriculture",
     "treasury", "housing", "immigration", "culture", "tourism", "economy", "commerce", "security", "homeland",
 }

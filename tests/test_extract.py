@@ -948,6 +948,14 @@ ATTRIBUTIONS = [
     # a nationality before a surname told before is no first name
     ('Swimming coach Dean Okafor has spoken to officials.\n\nSpeaking to local media, Nigerian Okafor said: “Three '
      'of them think they can win it.”\n', "Three of them", "Dean Okafor"),
+    # a sentence with no verb is about the name it gives
+    ('Actors Tom Hale and Ana Ruiz were asked how the show changed them. Hale talked about his house. And Ruiz? '
+     '“Much the same, minus the house,” she said.\n', "Much the same", "Ana Ruiz"),
+    # a person's name is the subject before a stray piece of a broken compound
+    ('The show won.\n\nLater, co-creator Ana Ruiz-Lopez talked about the joy of making it. “The work itself is '
+     'satisfying. I am so proud.”\n', "The work itself", "Ana Ruiz-Lopez"),
+    ('The show won best comedy.\n\nCo-creator Tom Hale bounded out to applause, blurting out, “Let the backlash '
+     'begin!”\n', "Let the backlash", "Tom Hale"),
     # a promise in the sentence after a quote is no attribution of it
     ('The former treasurer admitted the theft. Prosecutor Ruth Alvarez agreed. "It is a sad day. Nobody wins '
      'here." Mr Dorsey will write an apology to the parish council.\n', "It is a sad day", "Ruth Alvarez"),
