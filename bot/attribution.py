@@ -56,6 +56,7 @@ BUSINESSES = frozenset("company firm airline carrier insurer lender retailer aut
 # Bodies "the district", "the council" refers to by the word in their names.
 BODY_NOUNS = BUSINESSES | frozenset("district council ministry department agency club union bank university hospital "
                                     "school board commission authority committee party charity foundation".split())
+COUPLES = frozenset(("couple", "pair", "duo"))  # two people named together, referred to as one
 # Places that act as bodies: "the emirate of Dubai said", "the city of Toronto announced".
 POLITIES = frozenset("city town village county state province region emirate kingdom republic country nation "
                      "municipality island territory".split())
@@ -681,8 +682,8 @@ class _Article:
         if low in PERSONAL:
             return Speaker(tok.text, self._antecedent(tok.idx, tok.sent, besides=self._clause_subject(tok),
                                                       as_subject=tok.dep_ == "nsubj"))
-        if low == "they":
-            return self._group_antecedent(tok)
+        if low == "they" or low in COUPLES and tok.tag_ == "NN" and any(c.lower_ == "the" for c in tok.children):
+            return self._group_antecedent(tok)  # "they", "the couple"
         if low in PRONOUNS or low in RELATIVE:
             return None
         if tok.dep_ == "appos" and tok.tag_ == "NN" and self._person_at(tok.head):
@@ -838,6 +839,9 @@ class _Article:
             if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS") and is_agent(t.text):
                 found = self._speaker(t)
                 return Speaker(tok.text, found.name, found.role, person=False) if found else None
+            if t.dep_ in ("nsubj", "nsubjpass") and self._person_at(t) and any(
+                    c.dep_ == "conj" and self._person_at(c) for c in t.children):
+                return self._speaker(t)  # "Ann Lee and Tom Hale have split. The couple said": the first named
         return None
 
     def _phrase(self, tok: Token) -> list[Token]:

@@ -956,6 +956,11 @@ ATTRIBUTIONS = [
      'satisfying. I am so proud.”\n', "The work itself", "Ana Ruiz-Lopez"),
     ('The show won best comedy.\n\nCo-creator Tom Hale bounded out to applause, blurting out, “Let the backlash '
      'begin!”\n', "Let the backlash", "Tom Hale"),
+    # two people named together are "the couple" or "they": the statement is theirs, the first named stands for both
+    ('Ana Ruiz and Tom Hale have split up.\n\nThe couple have confirmed they "amicably" parted ways.\n',
+     "amicably", "Ana Ruiz"),
+    ('Ana Ruiz and Tom Hale released a statement. In a joint statement, the pair told the site, "We would like to '
+     'speak for ourselves."\n', "We would like", "Ana Ruiz"),
     # a promise in the sentence after a quote is no attribution of it
     ('The former treasurer admitted the theft. Prosecutor Ruth Alvarez agreed. "It is a sad day. Nobody wins '
      'here." Mr Dorsey will write an apology to the parish council.\n', "It is a sad day", "Ruth Alvarez"),
