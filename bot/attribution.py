@@ -635,6 +635,8 @@ class _Article:
         if verb.dep_ in ("xcomp", "conj"):
             return self._subject(verb.head, depth + 1, raised=verb.dep_ == "xcomp")
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            if verb.head.lower_ in DOCUMENTS:  # "released a statement saying ...": the statement, for its author
+                return verb.head
             # "Swadling was the sole vote against the budget, saying ...": the one the noun is said of
             return self._subject(verb.head.head, depth + 1) if verb.head.dep_ == "attr" else None
         for up in verb.ancestors:  # a participle ("..., saying") belongs to the clause it hangs from

@@ -961,6 +961,9 @@ ATTRIBUTIONS = [
      "amicably", "Ana Ruiz"),
     ('Ana Ruiz and Tom Hale released a statement. In a joint statement, the pair told the site, "We would like to '
      'speak for ourselves."\n', "We would like", "Ana Ruiz"),
+    # a document saying something speaks for its author
+    ('The Green Alliance released a statement on X saying that "Spring will come" and naming Ana Ruiz as leader.\n',
+     "Spring will come", "Green Alliance"),
     # a promise in the sentence after a quote is no attribution of it
     ('The former treasurer admitted the theft. Prosecutor Ruth Alvarez agreed. "It is a sad day. Nobody wins '
      'here." Mr Dorsey will write an apology to the parish council.\n', "It is a sad day", "Ruth Alvarez"),
