@@ -519,10 +519,21 @@ class _Article:
             toks.pop(0)
         return toks
 
-    def resolve_name(self, name: str) -> str:
-        """The earliest, longest full name in the article this name refers to (Citron's rule)."""
+    def resolve_name(self, name: str, at: int | None = None) -> str:
+        """The earliest, longest full name in the article this name refers to (Citron's rule); but a surname
+        several people share, given alone at `at`, is the one of them named last before it as a subject ("Daniel
+        Richardson said ... Ross Richardson, the owner, recalled ... Richardson said"), not in passing ("said Paul,
+        son of Ron Paul")."""
         if name not in self.resolved:  # asked again and again for each mention that may be referred back to
             self.resolved[name] = self._resolve(name)
+        if at is not None and " " not in name and len({m.name for m in self.full if same_person(name, m.name)}) > 1:
+            # the surname's last subject before, itself resolved where it stands, else the last full name before
+            sharing = [m for m in self.mentions if m.person and m.start < at and same_person(name, m.name)]
+            subjects = [m for m in sharing if m.subject]
+            if subjects:
+                return self.resolve_name(subjects[-1].name, subjects[-1].start)
+            full = [m for m in sharing if " " in m.name]
+            return self.resolve_name(full[-1].name) if full else self.resolved[name]
         return self.resolved[name]
 
     def _resolve(self, name: str) -> str:
@@ -577,7 +588,7 @@ class _Article:
         if after is None or not after.person or between is None or not all(  # only a title, "a", "an angry"
                 is_title(t.text) or t.tag_ in ("DT", "JJ", "NN") for t in between):
             return []
-        name = self.resolve_name(after.name)
+        name = self.resolve_name(after.name, after.start)
         return [Speaker(self.text[end:after.end].strip(), name, after.role or self._role_of(name))]
 
     def _person_at(self, tok: Token) -> bool:
@@ -706,7 +717,7 @@ class _Article:
         if mention is not None and self._owns_nothing(tok):
             return Speaker(text, mention.name, person=False)
         if mention is not None and (mention.person or len(mention.name.split()) == 1 and text == mention.name):
-            name = self.resolve_name(mention.name)
+            name = self.resolve_name(mention.name, mention.start)
             return Speaker(text, name, mention.role or self._role_of(name))
         if mention is not None and " of " in mention.name:  # "The Department of Health announced"
             return Speaker(text, mention.name, person=False)
@@ -898,7 +909,7 @@ class _Article:
         possessors = [m for m in before if self.doc[m.head].dep_ == "poss"]
         speakers = [m for m in before if m.subject or self._object_speaker(m)] or (possessors if as_subject else before)
         if speakers:
-            return self.resolve_name(speakers[-1].name)
+            return self.resolve_name(speakers[-1].name, speakers[-1].start)
         spoken = [(p, n) for p, n in self.spoken if p < pos]
         for back in range(1, 6):
             prev = self._sentence_before(sent, back)
@@ -923,9 +934,9 @@ class _Article:
                 # but after a dash or a colon the main clause may be what the one before said or decided: "Trump
                 # decided to make things clear—Zelenskyy must take the meeting"
                 main = acts if acts and not re.search(r"[—–:]", self.text[min(subjects)[0]:min(acts)[0]]) else []
-                return self.resolve_name(min(main or talkers or subjects)[1])
+                return self.resolve_name(*reversed(min(main or talkers or subjects)))
         earlier = [m for m in self.mentions if fits(m) and m.end <= pos]
-        return self.resolve_name(earlier[-1].name) if earlier else None
+        return self.resolve_name(earlier[-1].name, earlier[-1].start) if earlier else None
 
     @staticmethod
     def _acts_in(head: Token, sent: Span) -> bool:
@@ -1049,7 +1060,7 @@ class _Article:
         if mention is None or not (mention.subject and _bare_act(self.doc[mention.head].head) or re.match(
                 r" [a-z]+(?: (?:back|out|up|on))?[.,!]|[ .]*(?:\n|$)", self.text[mention.end:])):
             return None
-        name = self.resolve_name(mention.name)
+        name = self.resolve_name(mention.name, mention.start)
         return Speaker(mention.name, name, mention.role or self._role_of(name))
 
 

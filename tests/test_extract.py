@@ -964,6 +964,11 @@ ATTRIBUTIONS = [
     # a document saying something speaks for its author
     ('The Green Alliance released a statement on X saying that "Spring will come" and naming Ana Ruiz as leader.\n',
      "Spring will come", "Green Alliance"),
+    # a surname two people share is the one named last as a subject, not one named in passing
+    ('Daniela Okafor, the manager, said the shop had reopened.\n\nBen Okafor, the owner, recalled the day the mayor '
+     'came in.\n\n"We had no idea he was coming," Okafor said.\n', "We had no idea", "Ben Okafor"),
+    ('Mara Kemp won the seat.\n\n"We came to win," said Kemp, a first-time candidate and daughter of Rep. Alanson '
+     'Kemp.\n\n"There is a wave," Kemp said.\n', "There is a wave", "Mara Kemp"),
     # a promise in the sentence after a quote is no attribution of it
     ('The former treasurer admitted the theft. Prosecutor Ruth Alvarez agreed. "It is a sad day. Nobody wins '
      'here." Mr Dorsey will write an apology to the parish council.\n', "It is a sad day", "Ruth Alvarez"),
