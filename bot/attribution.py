@@ -574,6 +574,14 @@ class _Article:
             # "said NIWA marine biologist and voyage co-leader Sadie Mills", "Gastroenterologist and former board member
             # Dr Richard Stein said": one person, titled
             found = found[1:]
+        if subject.i > verb.i and not any(s.person for s in found):
+            # `says Business for a Fair Minimum Wage founder Holly Sklar`: the name ending the phrase after the verb
+            end = subject.right_edge.idx + len(subject.right_edge)
+            named = [m for m in self.mentions if m.person and subject.left_edge.idx <= m.start and m.end == end
+                     and m.role is not None]
+            if named:
+                name = self.resolve_name(named[-1].name, named[-1].start)
+                found = [Speaker(self._span(list(subject.subtree)), name, named[-1].role or self._role_of(name))]
         # "COO and CFO Blake Jorgensen said": a title alone names nobody
         return [s for s in found if not (s.name and all(is_title(w) for w in s.name.split()))]
 
@@ -718,7 +726,8 @@ class _Article:
             return Speaker(text, mention.name, person=False)
         if mention is not None and (mention.person or len(mention.name.split()) == 1 and text == mention.name):
             name = self.resolve_name(mention.name, mention.start)
-            return Speaker(text, name, mention.role or self._role_of(name))
+            # a word no one is named by ("League") may be a body's: a person only when the article names one so
+            return Speaker(text, name, mention.role or self._role_of(name), mention.person or name != mention.name)
         if mention is not None and " of " in mention.name:  # "The Department of Health announced"
             return Speaker(text, mention.name, person=False)
         if mention is not None and not mention.person and mention.end == tok.idx + len(tok) \

@@ -159,7 +159,8 @@ NOT_PERSON = {
     "series", "show", "team", "squad", "band", "alliance", "coalition", "front", "movement", "society", "ball",
     "presidency", "budget", "plan", "strategy", "policy", "programme", "program", "scheme", "initiative", "project",
     "report", "beach", "lake", "valley", "creek", "harbour", "harbor", "road", "avenue", "highway", "canyon",
-    "peninsula", "mountain", "mountains", "reservoir",
+    "peninsula", "mountain", "mountains", "reservoir", "brewing", "brewery", "holdings", "industries", "corporation",
+    "enterprises", "ventures", "technologies", "pharmaceuticals", "motors", "mining", "plant", "factory",
 }
 INITIAL = re.compile(r"^[A-Z]\.$")
 # Lowercase words inside names: "Abdul Rahman al-Saleh", "Ursula von der Leyen", "Mohammed bin Salman".

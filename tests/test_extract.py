@@ -969,6 +969,11 @@ ATTRIBUTIONS = [
      'came in.\n\n"We had no idea he was coming," Okafor said.\n', "We had no idea", "Ben Okafor"),
     ('Mara Kemp won the seat.\n\n"We came to win," said Kemp, a first-time candidate and daughter of Rep. Alanson '
      'Kemp.\n\n"There is a wave," Kemp said.\n', "There is a wave", "Mara Kemp"),
+    # the name ending a titled phrase after the verb speaks, whatever body the title is of
+    ('Wages were raised.\n\n“It is ridiculous to think owners cannot pay,” says League for a Living Wage founder Ana '
+     'Ruiz.\n', "It is ridiculous", "Ana Ruiz"),
+    ('The brewery was sold.\n\n“Since I started it in 1989, its future was on my mind,” said Harbor Brewing founder '
+     'and president Tom Hale when the sale was announced.\n', "Since I started", "Tom Hale"),
     # a promise in the sentence after a quote is no attribution of it
     ('The former treasurer admitted the theft. Prosecutor Ruth Alvarez agreed. "It is a sad day. Nobody wins '
      'here." Mr Dorsey will write an apology to the parish council.\n', "It is a sad day", "Ruth Alvarez"),
