@@ -526,14 +526,19 @@ class _Article:
         son of Ron Paul")."""
         if name not in self.resolved:  # asked again and again for each mention that may be referred back to
             self.resolved[name] = self._resolve(name)
-        if at is not None and " " not in name and len({m.name for m in self.full if same_person(name, m.name)}) > 1:
-            # the surname's last subject before, itself resolved where it stands, else the last full name before
-            sharing = [m for m in self.mentions if m.person and m.start < at and same_person(name, m.name)]
-            subjects = [m for m in sharing if m.subject]
-            if subjects:
-                return self.resolve_name(subjects[-1].name, subjects[-1].start)
-            full = [m for m in sharing if " " in m.name]
-            return self.resolve_name(full[-1].name) if full else self.resolved[name]
+        if at is not None and " " not in name:
+            # "Lou McDonald" (after "MARY" in capitals) is "Mary Lou McDonald"
+            fulls = {m.name for m in self.full if same_person(name, m.name)}
+            longest = {n: max((o for o in fulls if o == n or o.endswith(" " + n)), key=len) for n in fulls}
+            if len(set(longest.values())) > 1:
+                # the surname's last subject before, itself resolved where it stands, else the last full name before
+                sharing = [m for m in self.mentions if m.person and m.start < at and same_person(name, m.name)]
+                subjects = [m for m in sharing if m.subject]
+                if subjects:
+                    last = self.resolve_name(subjects[-1].name, subjects[-1].start)
+                    return longest.get(last, last)
+                full = [m for m in sharing if " " in m.name]
+                return longest.get(full[-1].name, full[-1].name) if full else self.resolved[name]
         return self.resolved[name]
 
     def _resolve(self, name: str) -> str:
@@ -1282,8 +1287,10 @@ class _Article:
         for up in cue.ancestors:
             if below.dep_ in ("relcl", "acl"):
                 break  # "66 invitations, which Redman said was '...'" is Redman's own saying
-            if below.dep_ == "ccomp" and up in cues and cue_of(up) == 2 and not self._outlet_only(up) and any(
-                    s.person and s.name for s in self.speakers(up)):
+            # but not a subordinate clause the parse took for the main one: "A day after Cherian said ..., Satheesan
+            # alleged ..."
+            if below.dep_ == "ccomp" and up in cues and cue_of(up) == 2 and not self._outlet_only(up) and not any(
+                    c.dep_ == "mark" for c in up.children) and any(s.person and s.name for s in self.speakers(up)):
                 return up
             below = up
         return cue

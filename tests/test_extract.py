@@ -974,6 +974,12 @@ ATTRIBUTIONS = [
      'Ruiz.\n', "It is ridiculous", "Ana Ruiz"),
     ('The brewery was sold.\n\n“Since I started it in 1989, its future was on my mind,” said Harbor Brewing founder '
      'and president Tom Hale when the sale was announced.\n', "Since I started", "Tom Hale"),
+    ('A day after Ana Ruiz said her remarks on the recent election results were "twisted and used to mislead people," '
+     'Leader of the Opposition V K Haleem alleged they were not isolated but part of a "planned majoritarian '
+     'communalism" by the party.\n', "planned majoritarian", "V K Haleem"),
+    # a name given in capitals first and in full later is one person
+    ('Lee hits back at minister\n\nMARY Ann Lee has hit out at the minister.\n\nHe criticised Mary Ann Lee\'s party as '
+     '"sectarian".\n\nLee said: "We will win."\n', "We will win", "Mary Ann Lee"),
     # a promise in the sentence after a quote is no attribution of it
     ('The former treasurer admitted the theft. Prosecutor Ruth Alvarez agreed. "It is a sad day. Nobody wins '
      'here." Mr Dorsey will write an apology to the parish council.\n', "It is a sad day", "Ruth Alvarez"),
