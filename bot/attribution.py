@@ -194,6 +194,7 @@ class _Article:
         self.mentions = self._mentions()
         self.full = self._full_names()
         self.resolved: dict[str, str] = {}
+        self.namesakes: dict[str, dict[str, str]] = {}
         self.spoken: list[tuple[int, str]] = []  # (position, name) of speakers attributed so far
         self.used_cues: set[int] = set()
         self.pronouns: dict[int, str | None] = {}  # token index of a subject pronoun: whom it refers to
@@ -527,9 +528,7 @@ class _Article:
         if name not in self.resolved:  # asked again and again for each mention that may be referred back to
             self.resolved[name] = self._resolve(name)
         if at is not None and " " not in name:
-            # "Lou McDonald" (after "MARY" in capitals) is "Mary Lou McDonald"
-            fulls = {m.name for m in self.full if same_person(name, m.name)}
-            longest = {n: max((o for o in fulls if o == n or o.endswith(" " + n)), key=len) for n in fulls}
+            longest = self._namesakes(name)
             if len(set(longest.values())) > 1:
                 # the surname's last subject before, itself resolved where it stands, else the last full name before
                 sharing = [m for m in self.mentions if m.person and m.start < at and same_person(name, m.name)]
@@ -540,6 +539,15 @@ class _Article:
                 full = [m for m in sharing if " " in m.name]
                 return longest.get(full[-1].name, full[-1].name) if full else self.resolved[name]
         return self.resolved[name]
+
+    def _namesakes(self, name: str) -> dict[str, str]:
+        """The full names a single name may stand for, each with the longest it is the end of: "Lou McDonald" (after
+        "MARY" in capitals) is "Mary Lou McDonald"."""
+        if name not in self.namesakes:
+            fulls = {m.name for m in self.full if same_person(name, m.name)}
+            self.namesakes[name] = {n: max((o for o in fulls if o == n or o.endswith(" " + n)), key=len)
+                                    for n in fulls}
+        return self.namesakes[name]
 
     def _resolve(self, name: str) -> str:
         """resolve_name, worked out."""
