@@ -1400,20 +1400,27 @@ class _Article:
     def _lead_in(self, q: Quote) -> Attribution | None:
         """The attribution of a block quote from the line before it ending in a colon ("He continued:"), or in a
         verb of saying and a comma ("East Antrim MP Sammy Wilson said,")."""
-        if not self._opens_paragraph(q):
-            return None
         para_start = self.text.rfind("\n", 0, q.start) + 1
-        before = self.text[:para_start].rstrip()
-        if not before.endswith((":", ",")):
-            return None
+        if self._opens_paragraph(q):
+            before = self.text[:para_start].rstrip()
+            if not before.endswith((":", ",")):
+                return None
+        else:  # within a paragraph, after a colon: "CEO Ann Lee remained upbeat, however: “..."
+            before = self.text[:q.start].rstrip(OPENERS + " ")
+            if not before.endswith(":") or before.rfind("\n") != para_start - 1:
+                return None
         line_start = self.text.rfind("\n", 0, len(before)) + 1
         span = self.doc.char_span(line_start, len(before), alignment_mode="expand")
         if span is None or before.endswith(",") and (len(span) < 2 or cue_of(span[-2]) != 2):
             return None
+        if not self._opens_paragraph(q) and (before[:-1].endswith(")") or not any(
+                t.pos_ in ("VERB", "AUX") for t in span)):
+            return None  # a label, not a clause: "Kevin Rudd, Labor Member for Griffith:", "Ann Lee (on the dive):"
         sent = self.doc[span.end - 1].sent
-        cues = [t for t in sent if cue_of(t) and self.speakers(t)]
-        if not cues:  # "And from Chairwoman X:" names the speaker without a verb
-            named = [m for m in self.mentions if m.person and sent.start_char <= m.start < sent.end_char]
+        cues = [t for t in sent if cue_of(t) and self.speakers(t) and t.idx < len(before)]
+        if not cues:  # "And from Chairwoman X:" names the speaker without a verb, as the subject does in a paragraph
+            named = [m for m in self.mentions if m.person and sent.start_char <= m.start < min(sent.end_char,
+                     len(before)) and (m.subject or self._opens_paragraph(q))]
             return Attribution(self._named(named[-1].name), sent.text) if named else None
         cue = max(cues, key=lambda t: (cue_of(t), t.i))
         self.used_cues.add(cue.i)

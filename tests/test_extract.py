@@ -980,6 +980,9 @@ ATTRIBUTIONS = [
     # a name given in capitals first and in full later is one person
     ('Lee hits back at minister\n\nMARY Ann Lee has hit out at the minister.\n\nHe criticised Mary Ann Lee\'s party as '
      '"sectarian".\n\nLee said: "We will win."\n', "We will win", "Mary Ann Lee"),
+    # a clause ending in a colon within a paragraph introduces its subject's words
+    ('Profits fell by half.\n\nChief executive Ana Ruiz remained upbeat, however: “Although trading was hard, we made '
+     'progress.”\n', "Although trading", "Ana Ruiz"),
     # a promise in the sentence after a quote is no attribution of it
     ('The former treasurer admitted the theft. Prosecutor Ruth Alvarez agreed. "It is a sad day. Nobody wins '
      'here." Mr Dorsey will write an apology to the parish council.\n', "It is a sad day", "Ruth Alvarez"),
