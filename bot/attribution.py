@@ -761,6 +761,10 @@ class _Article:
             body = self._body_antecedent(tok)  # "the company said", after "a statement by Waymo"
             if body is not None:
                 return Speaker(text, body, person=False)
+        member = next((g for c in tok.children if c.lower_ in ("including", "like") for g in c.children
+                       if g.dep_ == "pobj" and self._person_at(g)), None) if tok.tag_ == "NNS" else None
+        if member is not None:  # "Other miners including Michael Cox said": the one named speaks for them
+            return self._speaker(member)
         place = next((g for c in tok.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
                       and is_place(g.text)), None) if tok.lower_ in POLITIES else None
         if place is not None:  # "The Gulf emirate of Dubai said": the place speaks

@@ -983,6 +983,9 @@ ATTRIBUTIONS = [
     # a clause ending in a colon within a paragraph introduces its subject's words
     ('Profits fell by half.\n\nChief executive Ana Ruiz remained upbeat, however: “Although trading was hard, we made '
      'progress.”\n', "Although trading", "Ana Ruiz"),
+    # a group with one member named speaks through that member
+    ('The mine closed.\n\nOther workers including Ana Ruiz said they were less sure they would be paid.\n\n"It\'s '
+     'terrible, with the kids\' birthdays coming."\n', "It's terrible", "Ana Ruiz"),
     # a promise in the sentence after a quote is no attribution of it
     ('The former treasurer admitted the theft. Prosecutor Ruth Alvarez agreed. "It is a sad day. Nobody wins '
      'here." Mr Dorsey will write an apology to the parish council.\n', "It is a sad day", "Ruth Alvarez"),
