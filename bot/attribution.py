@@ -452,11 +452,14 @@ class _Article:
         field = office_of and cut == 0 and len(name_toks) <= 2
         # "One of his neighbours, Manueli Naqica, also had a story": the apposition is the subject too; so is the
         # one who said a passive's words: "a sentiment echoed by coach Milovan Rajevac", and a name right before its
-        # verb the parse took for a modifier: "Cllr. Darren Scully said"
+        # verb the parse took for a modifier: "Cllr. Darren Scully said", or for part of another phrase: "regional head
+        # of the police unit Sarwar Alam told AFP"
+        after = self.doc[head.i + 1] if head.i + 1 < len(self.doc) else None
         subject = head.dep_ in ("nsubj", "nsubjpass") or head.dep_ in ("poss", "appos") and head.head.dep_ == "nsubj" \
             or head.dep_ == "pobj" and head.head.dep_ == "agent" and bool(cue_of(head.head.head)) \
             or self._holds_title(head) \
-            or head.dep_ in ("advmod", "npadvmod") and head.head.pos_ == "VERB" and head.head.i == head.i + 1
+            or head.dep_ in ("advmod", "npadvmod") and head.head.pos_ == "VERB" and head.head.i == head.i + 1 \
+            or after is not None and after.pos_ == "VERB" and cue_of(after) == 2 and not self.in_quote[after.idx]
         single = (len(name.split()) == 1 and head.tag_ == "NNP" and not is_place(name) and not name.isupper()
                   # "Ward 2 Coun. Debbie McMechan": a word numbered is a district, a route or a division
                   and not (head.i + 1 < len(self.doc) and self.doc[head.i + 1].like_num)

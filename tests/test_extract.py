@@ -986,6 +986,10 @@ ATTRIBUTIONS = [
     # a group with one member named speaks through that member
     ('The mine closed.\n\nOther workers including Ana Ruiz said they were less sure they would be paid.\n\n"It\'s '
      'terrible, with the kids\' birthdays coming."\n', "It's terrible", "Ana Ruiz"),
+    # a name right before its verb of saying is its subject, however the parse hangs it
+    ('Police Commissioner Omar Aziz said order was restored.\n\nHowever, a crowd of some 1,500 protesters hurled rocks '
+     'at factories in the industrial city of Gazipur, regional head of the industrial police unit Sarwar Kabir told '
+     'AFP.\n\n"We fired tear gas to disperse the protesters," he said.\n', "We fired tear gas", "Sarwar Kabir"),
     # a promise in the sentence after a quote is no attribution of it
     ('The former treasurer admitted the theft. Prosecutor Ruth Alvarez agreed. "It is a sad day. Nobody wins '
      'here." Mr Dorsey will write an apology to the parish council.\n', "It is a sad day", "Ruth Alvarez"),
