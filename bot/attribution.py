@@ -824,7 +824,8 @@ class _Article:
             return None
         firms = [m for m in names if not (m.person and " " in m.name) and not m.name.isupper()
                  and not any(w.lower() in PUBLIC_BODIES for w in m.name.split())]
-        return firms[-1].name if firms else None
+        acting = [m for m in firms if m.subject]  # "General Motors announced ...", not a plant in its list
+        return (acting or firms)[-1].name if firms else None
 
     def _acronym_holder(self, tok: Token) -> str | None:
         """The person whose office an article spells out before an acronym in brackets: "Deputy Inspector General

@@ -990,6 +990,10 @@ ATTRIBUTIONS = [
     ('Police Commissioner Omar Aziz said order was restored.\n\nHowever, a crowd of some 1,500 protesters hurled rocks '
      'at factories in the industrial city of Gazipur, regional head of the industrial police unit Sarwar Kabir told '
      'AFP.\n\n"We fired tear gas to disperse the protesters," he said.\n', "We fired tear gas", "Sarwar Kabir"),
+    # "the company" is the business that acted, not the last one listed
+    ('Harlan Motors announced today it will shut three plants.\n\nThe plants are:\n- Ridge Assembly in Ohio.\n'
+     '- Stone Assembly in Texas.\n\nThe company said it was "changing its workforce for the future."\n',
+     "changing its workforce", "Harlan Motors"),
     # a promise in the sentence after a quote is no attribution of it
     ('The former treasurer admitted the theft. Prosecutor Ruth Alvarez agreed. "It is a sad day. Nobody wins '
      'here." Mr Dorsey will write an apology to the parish council.\n', "It is a sad day", "Ruth Alvarez"),
