@@ -35,7 +35,7 @@ SAY = [
 # Verbs that report a stance or an act of speech without carrying words of their own.
 STANCE = [
     "reject", "refuse", "pressure", "push", "ignore", "offer", "extend", "invite", "back", "endorse",
-    "support", "oppose", "challenge", "seek", "decline", "accept", "condemn",
+    "support", "oppose", "challenge", "seek", "decline", "accept", "condemn", "denounce", "decry",
 ]
 
 IRREGULAR = {

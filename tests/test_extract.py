@@ -994,6 +994,8 @@ ATTRIBUTIONS = [
     ('Harlan Motors announced today it will shut three plants.\n\nThe plants are:\n- Ridge Assembly in Ohio.\n'
      '- Stone Assembly in Texas.\n\nThe company said it was "changing its workforce for the future."\n',
      "changing its workforce", "Harlan Motors"),
+    ('The permit was refused.\n\nIn Calgary on Friday, Energy Minister Ana Ruiz denounced the decision as purely '
+     '“political,” and left.\n', "political", "Ana Ruiz"),
     # a promise in the sentence after a quote is no attribution of it
     ('The former treasurer admitted the theft. Prosecutor Ruth Alvarez agreed. "It is a sad day. Nobody wins '
      'here." Mr Dorsey will write an apology to the parish council.\n', "It is a sad day", "Ruth Alvarez"),
