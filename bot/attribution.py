@@ -645,7 +645,8 @@ class _Article:
         if subj is None:  # `villager Han Jianying, searching for his family, told Reuters`, parsed as "Han searching";
             # "Miguel Díaz-Canel, president of Cuba, also present at the event, responded", as "Díaz-Canel present"
             subj = next((g for c in kids if c.i < verb.i and (c.tag_ == "VBG" or c.dep_ == "advcl")
-                         for g in c.children if g.dep_ == "nsubj" and g.i < c.i and self._person_at(g)), None)
+                         for g in c.children if g.dep_ == "nsubj" and g.i < c.i and self._person_at(g)), None) \
+                or self._set_off_before(verb)
         # "Arriving at the meeting, Minister Jo Smith said", parsed as "Arriving said"; "In a post to Facebook
         # Skerrit said", parsed with no subject: the name just before the verb
         if (subj is None or subj.tag_ in ("VBG", "VBN") or self._office_of_body(subj, verb)) and verb.i \
@@ -681,6 +682,17 @@ class _Article:
             if up.pos_ in ("VERB", "AUX") and (cue_of(up) or up.dep_ == "ROOT"):
                 return self._subject(up, depth + 1)
         return None
+
+    def _set_off_before(self, verb: Token) -> Token | None:
+        """A name just before a verb but for a participle set off by commas: "while Sabonis, playing it safe,
+        replies"."""
+        if verb.i < 3 or self.doc[verb.i - 1].text != ",":
+            return None
+        opening = next((t for t in reversed(self.doc[max(verb.i - 9, 0): verb.i - 1]) if t.text == ","), None)
+        if opening is None or opening.i < 1 or self.doc[opening.i + 1].tag_ not in ("VBG", "VBN"):
+            return None
+        name = self.doc[opening.i - 1]
+        return name if self._person_at(name) else None
 
     def _office_holder(self, subj: Token) -> Token | None:
         """The person an office's "of" phrase ends with: "Leader of the Opposition Simon Bridges said", parsed with

@@ -996,6 +996,10 @@ ATTRIBUTIONS = [
      "changing its workforce", "Harlan Motors"),
     ('The permit was refused.\n\nIn Calgary on Friday, Energy Minister Ana Ruiz denounced the decision as purely '
      '“political,” and left.\n', "political", "Ana Ruiz"),
+    # a name set off from its verb by a participle between commas is still its subject
+    ('Sitting beside her husband, Coach Tom Hale asks Ana Okafor, “Were you thinking about dinner plans with your '
+     'husband tonight?” This sends her husband into a fit of laughter while Okafor, playing it safe, replies, “Um, '
+     'definitely not.”\n', "Um, definitely", "Ana Okafor"),
     # a promise in the sentence after a quote is no attribution of it
     ('The former treasurer admitted the theft. Prosecutor Ruth Alvarez agreed. "It is a sad day. Nobody wins '
      'here." Mr Dorsey will write an apology to the parish council.\n', "It is a sad day", "Ruth Alvarez"),
