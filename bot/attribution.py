@@ -477,7 +477,7 @@ class _Article:
         capitals = sum(c.isupper() for c in name)  # "the PPRO", "DIG", "BoM": an office or a body, not a person
         acronym = len(name_toks) == 1 and capitals >= 2 and 2 * capitals >= len(name)
         # "About Damn Time", "Jump In The Line": a title's little words are in no one's name
-        titled_work = any(t.lower_ in TITLE_WORDS for t in name_toks)
+        titled_work = any(t.lower_ in TITLE_WORDS and not _hyphen(self.doc[t.i - 1]) for t in name_toks)  # "Jae-in"
         # "a longtime Medtronic CEO": a name ends with a surname, and no surname is written in capitals like a title
         title_last = len(name_toks) > 1 and is_title(head.text) and head.text.isupper()
         cited = run[0].i > 0 and self.doc[run[0].i - 1].lower_ == "per"  # "..., per Soompi": a source cited

@@ -1000,6 +1000,8 @@ ATTRIBUTIONS = [
     ('Sitting beside her husband, Coach Tom Hale asks Ana Okafor, “Were you thinking about dinner plans with your '
      'husband tonight?” This sends her husband into a fit of laughter while Okafor, playing it safe, replies, “Um, '
      'definitely not.”\n', "Um, definitely", "Ana Okafor"),
+    # a little word after a hyphen is part of a given name, not of a title
+    ('President Park Soo-in said on Sunday that the talks went "very well".\n', "very well", "Park Soo-in"),
     # a promise in the sentence after a quote is no attribution of it
     ('The former treasurer admitted the theft. Prosecutor Ruth Alvarez agreed. "It is a sad day. Nobody wins '
      'here." Mr Dorsey will write an apology to the parish council.\n', "It is a sad day", "Ruth Alvarez"),
