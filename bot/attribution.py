@@ -1105,7 +1105,6 @@ class _Article:
         name = self.resolve_name(mention.name, mention.start)
         return Speaker(mention.name, name, mention.role or self._role_of(name))
 
-
     def _teller(self, q: Quote) -> Token | None:
         """The verb of saying a short quote stands inside, however deep: "Clewer argued that there was 'nothing
         amusing' about the impacts of 'financial mismanagement'" are his words, not a label."""
@@ -1201,7 +1200,8 @@ class _Article:
         if own is None or not len(own) or own[0].sent.start == 0:
             return None
         para_start = self.text.rfind("\n", 0, q.start) + 1
-        if self._opens_paragraph(q):
+        opens = self._opens_paragraph(q)
+        if opens:
             before = self._paragraph_before(para_start)
             if before is None:
                 return None
@@ -1421,7 +1421,8 @@ class _Article:
         """The attribution of a block quote from the line before it ending in a colon ("He continued:"), or in a
         verb of saying and a comma ("East Antrim MP Sammy Wilson said,")."""
         para_start = self.text.rfind("\n", 0, q.start) + 1
-        if self._opens_paragraph(q):
+        opens = self._opens_paragraph(q)
+        if opens:
             before = self.text[:para_start].rstrip()
             if not before.endswith((":", ",")):
                 return None
@@ -1433,14 +1434,14 @@ class _Article:
         span = self.doc.char_span(line_start, len(before), alignment_mode="expand")
         if span is None or before.endswith(",") and (len(span) < 2 or cue_of(span[-2]) != 2):
             return None
-        if not self._opens_paragraph(q) and (before[:-1].endswith(")") or not any(
+        if not opens and (before[:-1].endswith(")") or not any(
                 t.pos_ in ("VERB", "AUX") for t in span)):
             return None  # a label, not a clause: "Kevin Rudd, Labor Member for Griffith:", "Ann Lee (on the dive):"
         sent = self.doc[span.end - 1].sent
         cues = [t for t in sent if cue_of(t) and self.speakers(t) and t.idx < len(before)]
         if not cues:  # "And from Chairwoman X:" names the speaker without a verb, as the subject does in a paragraph
             named = [m for m in self.mentions if m.person and sent.start_char <= m.start < min(sent.end_char,
-                     len(before)) and (m.subject or self._opens_paragraph(q))]
+                     len(before)) and (m.subject or opens)]
             return Attribution(self._named(named[-1].name), sent.text) if named else None
         cue = max(cues, key=lambda t: (cue_of(t), t.i))
         self.used_cues.add(cue.i)

@@ -39,11 +39,16 @@ def _blank(m: re.Match[str]) -> str:
 
 def _dateline(m: re.Match[str]) -> str:
     """A capital dateline blanked, unless it is a country's or a body's few letters."""
-    return _blank(m) if sum(c.isalpha() for c in m["place"]) >= DATELINE_LETTERS else m.group()
+    return _blank(m) if _long(m["place"]) else m.group()
 
 
 def _colon_dateline(m: re.Match[str]) -> str:
     """A place before a colon blanked, but not a body, which is a headline's speaker: "Kremlin: talks possible"."""
     place = m["place"]
-    dated = is_place(place) or place.isupper() and _dateline(m) != m.group()
+    dated = is_place(place) or place.isupper() and _long(place)
     return _blank(m) if dated and place not in BODIES else m.group()
+
+
+def _long(place: str) -> bool:
+    """True for a place written with enough letters to be no country's or body's initials ("US", "UN")."""
+    return sum(c.isalpha() for c in place) >= DATELINE_LETTERS

@@ -9,7 +9,6 @@ CLOSERS = {"”", "''", "’’", "»", "″"}
 # ″ (double prime) closes AP's ``quotes″ in some archives; two single marks ‘‘ ’’ stand for double ones in some
 # wire copy.
 DOUBLE = re.compile(r"``|''|‘‘|’’|[\"“”«»„″]")
-CLOSED = re.compile(r"[”»\"]\s*$")  # a closing mark just before
 # The attribution ending a sentence of a quote whose closing mark is missing: `exciting, said Alan Boss. ``This`
 TOLD = re.compile(r"[,!?…][’']?(?=\s+(?:(?!I\b|we\b|you\b)[\w.’'-]+\s+){0,5}"
                   r"(?:said|says|added|adds|told|asked|explained|wrote|continued)\b[^\"“”]*$)")
@@ -78,7 +77,8 @@ def _scan(text: str, p0: int, p1: int, *, repeat: bool, running: tuple[int, bool
             continue  # “We beat "City" today” — unless no curly mark is left to close it
         # Wire copy opens with ''Word; some sites open with ” as well as close with it.
         # A ” doubling the mark that just closed a quote (`ceasefire, » ”said Shahin`) opens nothing.
-        opens = (mark == "''" or mark == "”" and open_at is None and not CLOSED.search(text, p0, m.start())) \
+        opens = (mark == "''" or mark == "”" and open_at is None
+                 and not text[p0:m.start()].rstrip().endswith(("”", "»", '"'))) \
             and (not before or before.isspace()) and after and not after.isspace()
         # A straight mark with space on its inner side still closes an open quote (`two. "`) when no word
         # follows it, and opens one (`added: " We`) when a mark later in the paragraph can close it.
